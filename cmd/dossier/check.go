@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"dossier"
+	"dossier/config"
+	"dossier/extract"
+	"dossier/inbox"
+	"dossier/process"
+)
+
+// checkLine is one line of `check --json` (cli.md); keys are only added.
+type checkLine struct {
+	File     string            `json:"file"`
+	SHA256   string            `json:"sha256"`
+	Kind     dossier.Kind      `json:"kind"`
+	Team     *teamRef          `json:"team"`
+	Fields   dossier.Fields    `json:"fields"`
+	Findings []dossier.Finding `json:"findings"`
+	Verdict  dossier.Verdict   `json:"verdict"`
+	Format   dossier.Format    `json:"format"`
+	Received string            `json:"received"`
+	Size     int64             `json:"size"`
+	Pages    int               `json:"pages,omitempty"`
+	Images   int               `json:"images,omitempty"`
+	Invalid  map[string]string `json:"invalid,omitempty"`
+}
+
+type teamRef struct {
+	ID    string        `json:"id"`
+	Name  string        `json:"name"`
+	Level dossier.Level `json:"level"`
+}
+
+func runCheck(ctx context.Context, args []string) error {
+	c := newFlags("check")
+	asJSON := c.fs.Bool("json", false, "print JSON lines (cli.md)")
+	paths, err := c.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("name at least one file or folder: dossier check [--json] PATH...")
+	}
+	cfg, err := c.load()
+	if err != nil {
+		return err
+	}
+	now, err := c.clock(cfg)
+	if err != nil {
+		return err
+	}
+	files, err := collect(paths)
+	if err != nil {
+		return err
+	}
+	ext, err := newExtractor(cfg, true)
+	if err != nil {
+		return err
+	}
+	defer ext.Close()
+	ev := process.New(ext, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
+	docs := evaluateAll(ctx, ev, files, now, cfg.Workers)
+	for i, d := range docs {
+		if *asJSON {
+			err = writeJSONLine(os.Stdout, toLine(d, files[i].Path, cfg.Registry))
+		} else {
+			err = writeHuman(os.Stdout, d, files[i].Path, cfg.Registry)
+		}
+		if err != nil {
+			return fmt.Errorf("write result: %w", err)
+		}
+	}
+	return ctx.Err()
+}
+
+// newExtractor makes the process's extractor. The PDFium compile cache
+// lives under --data; a dry run that finds no data folder uses the user's
+// cache folder instead, so check stores nothing in the project.
+func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
+	cache := filepath.Join(cfg.Data, "cache", "pdfium")
+	if _, err := os.Stat(cfg.Data); dryRun && err != nil {
+		if uc, err := os.UserCacheDir(); err == nil {
+			cache = filepath.Join(uc, "dossier", "pdfium")
+		} else {
+			cache = ""
+		}
+	}
+	return extract.New(extract.Options{
+		CacheDir:     cache,
+		MaxFileSize:  int64(cfg.Limits.MaxFileSize),
+		MaxUnzipSize: int64(cfg.Limits.MaxUnzipSize),
+		MaxPages:     cfg.Limits.MaxPages,
+		Timeout:      cfg.Limits.Timeout.D(),
+		Workers:      cfg.Workers,
+	})
+}
+
+// collect lists the files under the given paths, as the inbox would take
+// them: hidden and temporary files skipped, links not followed.
+func collect(paths []string) ([]process.File, error) {
+	var out []process.File
+	for _, root := range paths {
+		st, err := os.Lstat(root)
+		if err != nil {
+			return nil, usagef("%s: %v", root, err)
+		}
+		if !st.IsDir() {
+			out = append(out, fileFor(root, filepath.Base(filepath.Dir(root)), st))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable folder: nothing to list there
+			}
+			rel, _ := filepath.Rel(root, p)
+			rel = filepath.ToSlash(rel)
+			if rel == "." {
+				return nil
+			}
+			if inbox.Skip(rel, d) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return nil
+			}
+			folder := ""
+			if i := strings.IndexByte(rel, '/'); i > 0 {
+				folder = rel[:i]
+			}
+			out = append(out, fileFor(p, folder, info))
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", root, err)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+func fileFor(p, folder string, info fs.FileInfo) process.File {
+	return process.File{
+		Path: p, Rel: filepath.ToSlash(p), Name: filepath.Base(p), Folder: folder,
+		Size: info.Size(), ModTime: info.ModTime(), Symlink: info.Mode()&fs.ModeSymlink != 0,
+	}
+}
+
+// evaluateAll decides the files on a few workers, results in input order.
+func evaluateAll(ctx context.Context, ev *process.Evaluator, files []process.File, now time.Time, workers int) []dossier.Document {
+	out := make([]dossier.Document, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < max(workers, 1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = ev.Evaluate(ctx, files[i], now, nil)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func toLine(d dossier.Document, file string, reg dossier.Registry) checkLine {
+	l := checkLine{
+		File: file, SHA256: d.SHA256, Kind: d.Kind, Fields: d.Fields, Findings: d.Findings,
+		Verdict: d.Verdict, Format: d.Format, Size: d.Size, Pages: d.Pages, Images: d.Images, Invalid: d.Invalid,
+	}
+	if !d.Received.IsZero() {
+		l.Received = d.Received.Format(time.RFC3339)
+	}
+	if l.Fields == nil {
+		l.Fields = dossier.Fields{}
+	}
+	if l.Findings == nil {
+		l.Findings = []dossier.Finding{}
+	}
+	if t, ok := reg.ByID(d.TeamID); ok {
+		l.Team = &teamRef{ID: t.ID, Name: t.Name, Level: t.Level}
+	}
+	return l
+}
+
+func writeJSONLine(w io.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// writeHuman prints a file's decision for a person: verdict, team, kind,
+// then each finding.
+func writeHuman(w io.Writer, d dossier.Document, file string, reg dossier.Registry) error {
+	team := "未识别服务团"
+	if t, ok := reg.ByID(d.TeamID); ok {
+		team = t.ID + " " + t.Name
+	}
+	if _, err := fmt.Fprintf(w, "%s  %s\n    %s · %s\n", d.Verdict.Label(), file, team, d.Kind.Label()); err != nil {
+		return err
+	}
+	for _, f := range d.Findings {
+		if _, err := fmt.Fprintf(w, "    [%s %s] %s\n", f.Rule, f.Severity.Label(), f.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}

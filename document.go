@@ -1,0 +1,153 @@
+package dossier
+
+import "time"
+
+// Fields holds the values read from a document, keyed by the stable keys of
+// fields.md. Values are typed: int64 for counts, float64 for money (yuan,
+// two decimals), bool, string for text, enums and ISO dates, []string for
+// lists, []PublicityItem for publicity_items. A key present with a nil value
+// was found blank (____, /, 无), which the required-field rules tell apart
+// from 0.
+type Fields map[string]any
+
+// Int returns a count field and whether it holds a number.
+func (f Fields) Int(key string) (int64, bool) {
+	switch v := f[key].(type) {
+	case int64:
+		return v, true
+	case int:
+		return int64(v), true
+	case float64:
+		return int64(v), v == float64(int64(v))
+	}
+	return 0, false
+}
+
+// Money returns a money field in yuan and whether it holds a number.
+func (f Fields) Money(key string) (float64, bool) {
+	switch v := f[key].(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	case int:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+// Bool returns a yes/no field and whether it was answered.
+func (f Fields) Bool(key string) (bool, bool) {
+	v, ok := f[key].(bool)
+	return v, ok
+}
+
+// Text returns a text, enum or date field ("" when absent or blank).
+func (f Fields) Text(key string) string {
+	s, _ := f[key].(string)
+	return s
+}
+
+// List returns a list field.
+func (f Fields) List(key string) []string {
+	l, _ := f[key].([]string)
+	return l
+}
+
+// Filled reports whether the key was found with a non-blank value.
+func (f Fields) Filled(key string) bool {
+	v, ok := f[key]
+	if !ok || v == nil {
+		return false
+	}
+	switch x := v.(type) {
+	case string:
+		return x != ""
+	case []string:
+		return len(x) > 0
+	case []PublicityItem:
+		return len(x) > 0
+	}
+	return true
+}
+
+// PublicityItem is one line of the survey's 宣传 list.
+type PublicityItem struct {
+	Media string `json:"media"`
+	Date  string `json:"date"`
+	Title string `json:"title"`
+}
+
+// Document is one submitted file and everything decided about it.
+type Document struct {
+	ID       int64     `json:"id,omitempty"`
+	Path     string    `json:"file"`   // where it was found (inbox-relative in the ledger, as given in check)
+	Name     string    `json:"name"`   // base name as the unit named it
+	Folder   string    `json:"folder"` // the inbox sub-folder it was dropped in ("" at the top)
+	Size     int64     `json:"size"`
+	SHA256   string    `json:"sha256"`
+	Received time.Time `json:"received"` // D001: first seen, or mtime for a backlog (never later than now)
+	Format   Format    `json:"format"`
+	Kind     Kind      `json:"kind"`
+	TeamID   string    `json:"team_id,omitempty"`
+	Fields   Fields    `json:"fields"`
+	// Invalid holds the raw text of fields that were filled in but do not
+	// read as their type ("十二个半", "-3", "2.5" for a count): rule S010.
+	Invalid   map[string]string `json:"invalid,omitempty"`
+	Pages     int               `json:"pages,omitempty"`
+	Images    int               `json:"images,omitempty"`
+	TextChars int               `json:"text_chars,omitempty"`
+	Findings  []Finding         `json:"findings"`
+	Verdict   Verdict           `json:"verdict"`
+
+	StoredPath string    `json:"stored_path,omitempty"` // where the file rests now (archive or 退回)
+	Superseded bool      `json:"superseded,omitempty"`  // F010: a newer one of the same team and kind was accepted
+	Decided    time.Time `json:"decided,omitempty"`
+	Decrypted  bool      `json:"decrypted,omitempty"` // an owner-password PDF that was read without a password
+}
+
+// MaterialState is the state of one kind of material for a team (status --json).
+type MaterialState string
+
+// Material states (cli.md).
+const (
+	MaterialAccepted MaterialState = "accepted"
+	MaterialReview   MaterialState = "review"
+	MaterialRejected MaterialState = "rejected"
+	MaterialMissing  MaterialState = "missing"
+)
+
+// Label is the state in Chinese.
+func (m MaterialState) Label() string {
+	switch m {
+	case MaterialAccepted:
+		return "已受理"
+	case MaterialReview:
+		return "待审核"
+	case MaterialRejected:
+		return "已退回"
+	}
+	return "未提交"
+}
+
+// TeamView is a team with all of its documents and what they add up to.
+type TeamView struct {
+	Team      Team                   `json:"team"`
+	Materials map[Kind]MaterialState `json:"materials"`
+	Documents []Document             `json:"documents"` // every document, newest last, superseded and rejected included
+	Findings  []Finding              `json:"findings"`  // team rules (T001–T003, D003)
+	Complete  bool                   `json:"complete"`
+	Late      bool                   `json:"late"`
+}
+
+// Current returns the team's accepted (or review) document of a kind that is
+// not superseded, and whether there is one.
+func (v TeamView) Current(k Kind) (Document, bool) {
+	for i := len(v.Documents) - 1; i >= 0; i-- {
+		d := v.Documents[i]
+		if d.Kind == k && !d.Superseded && (d.Verdict == VerdictAccepted || d.Verdict == VerdictReview) {
+			return d, true
+		}
+	}
+	return Document{}, false
+}

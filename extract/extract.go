@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"dossier"
+)
+
+// Sentinel errors, one per intake rule. Extract wraps them with a short
+// English reason; match them with errors.Is.
+var (
+	ErrUnsupported = errors.New("extract: unsupported file type")        // F001
+	ErrLegacy      = errors.New("extract: legacy office format")         // F001, with re-save advice
+	ErrCorrupt     = errors.New("extract: file cannot be read")          // F002
+	ErrPassword    = errors.New("extract: file needs a password")        // F003
+	ErrEmpty       = errors.New("extract: file is empty")                // F004
+	ErrTooLarge    = errors.New("extract: file is larger than the limit") // F005
+)
+
+// Options are the limits and resources of an Extractor. Zero values take
+// the defaults.
+type Options struct {
+	CacheDir     string        // wazero compilation cache dir; "" = no disk cache
+	MaxFileSize  int64         // default 50 MiB (F005)
+	MaxUnzipSize int64         // default 200 MiB, total unpacked size of a workbook
+	MaxXMLSize   int64         // default 16 MiB, a worksheet XML kept in memory
+	MaxPages     int           // default 500
+	Timeout      time.Duration // per file, default 60 s
+	Workers      int           // PDFium instances, default 2
+}
+
+// Defaults.
+const (
+	DefaultMaxFileSize  = 50 << 20
+	DefaultMaxUnzipSize = 200 << 20
+	DefaultMaxXMLSize   = 16 << 20
+	DefaultMaxPages     = 500
+	DefaultTimeout      = 60 * time.Second
+	DefaultWorkers      = 2
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxUnzipSize <= 0 {
+		o.MaxUnzipSize = DefaultMaxUnzipSize
+	}
+	if o.MaxXMLSize <= 0 {
+		o.MaxXMLSize = DefaultMaxXMLSize
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultMaxPages
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.Workers <= 0 {
+		o.Workers = DefaultWorkers
+	}
+	return o
+}
+
+// Result is what Extract read from one file.
+type Result struct {
+	Format    dossier.Format
+	Kind      dossier.Kind
+	Fields    dossier.Fields
+	Invalid   map[string]string
+	Pages     int
+	Images    int
+	TextChars int
+	Scanned   bool // a PDF with (almost) no text layer: F009
+	Decrypted bool // an owner-password-only PDF read without a password
+}
+
+// Extractor reads files. It is cheap to create; PDFium is initialised on
+// the first PDF, once per process, and its pool is kept for the process.
+type Extractor struct {
+	opt Options
+}
+
+// New returns an Extractor with opt's limits (zero fields take defaults).
+func New(opt Options) (*Extractor, error) {
+	opt = opt.withDefaults()
+	if opt.CacheDir != "" {
+		if err := os.MkdirAll(opt.CacheDir, 0o755); err != nil {
+			return nil, fmt.Errorf("create pdfium cache dir: %w", err)
+		}
+	}
+	return &Extractor{opt: opt}, nil
+}
+
+// Options returns the Extractor's effective options.
+func (e *Extractor) Options() Options { return e.opt }
+
+// Close releases the Extractor. The process-wide PDFium pool stays
+// alive for other Extractors; it ends with the process.
+func (e *Extractor) Close() error { return nil }
+
+// Extract reads the file at path: sniffs its format, checks the limits,
+// reads it and parses its kind and fields. Errors wrap one of the
+// sentinels. It never panics and returns within opt.Timeout (plus the
+// first PDF's PDFium start-up).
+func (e *Extractor) Extract(ctx context.Context, path string) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = Result{}, fmt.Errorf("%w: internal panic: %v", ErrCorrupt, r)
+		}
+	}()
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{}, fmt.Errorf("open %s: %w", filepath.Base(path), err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return Result{}, fmt.Errorf("stat %s: %w", filepath.Base(path), err)
+	}
+	if st.IsDir() {
+		return Result{}, fmt.Errorf("%w: a directory", ErrUnsupported)
+	}
+	size := st.Size()
+	if size == 0 {
+		return Result{}, fmt.Errorf("%w: 0 bytes", ErrEmpty)
+	}
+	if size > e.opt.MaxFileSize {
+		return Result{}, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, e.opt.MaxFileSize)
+	}
+	name := filepath.Base(path)
+	format, err := e.classify(f, size, name)
+	if err != nil {
+		return Result{Format: format}, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, e.opt.MaxFileSize+1))
+	if err != nil {
+		return Result{Format: format}, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > e.opt.MaxFileSize {
+		return Result{Format: format}, fmt.Errorf("%w: the file grew past the limit while being read", ErrTooLarge)
+	}
+	if len(data) == 0 {
+		return Result{Format: format}, fmt.Errorf("%w: 0 bytes", ErrEmpty)
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
+	defer cancel()
+	res, err = e.ExtractBytes(ctx, format, name, data)
+	return res, err
+}
+
+// ExtractBytes reads data already known to be of format (pdf, xlsx,
+// jpeg or png) and parses it; name is the file's base name, a hint.
+func (e *Extractor) ExtractBytes(ctx context.Context, format dossier.Format, name string, data []byte) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = Result{Format: format}, fmt.Errorf("%w: internal panic: %v", ErrCorrupt, r)
+		}
+	}()
+	res.Format = format
+	switch format {
+	case dossier.FormatPDF:
+		t, err := e.ReadPDF(ctx, data)
+		if err != nil {
+			return res, err
+		}
+		res.Pages, res.Images, res.TextChars = t.Pages, t.Images, t.TextChars
+		res.Decrypted, res.Scanned = t.Decrypted, t.Scanned()
+		out := runParse(parseInput{Name: name, Text: t.Text, Pages: t.Pages, Images: t.Images})
+		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+	case dossier.FormatXLSX:
+		sheets, err := e.ReadXLSX(ctx, data)
+		if err != nil {
+			return res, err
+		}
+		for _, s := range sheets {
+			for _, row := range s.Rows {
+				for _, c := range row {
+					res.TextChars += nonSpace(c)
+				}
+			}
+		}
+		out := runParse(parseInput{Name: name, Sheets: sheets})
+		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+	case dossier.FormatJPEG, dossier.FormatPNG:
+		if err := checkImage(data, format); err != nil {
+			return res, err
+		}
+		res.Images = 1
+		out := runParse(parseInput{Name: name, Images: 1, IsImage: true})
+		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+	default:
+		return res, fmt.Errorf("%w: format %q", ErrUnsupported, format)
+	}
+	if res.Fields == nil {
+		res.Fields = dossier.Fields{}
+	}
+	if res.Kind == "" {
+		res.Kind = dossier.KindUnknown
+	}
+	return res, nil
+}

@@ -1,0 +1,203 @@
+package process
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"dossier"
+	"dossier/extract"
+	"dossier/rules"
+)
+
+// File is one file to decide.
+type File struct {
+	Path     string    // absolute path to read now (the inbox, or the daemon's work area)
+	Rel      string    // path as dropped, relative to the inbox, slash-separated
+	Name     string    // base name as the unit named it
+	Folder   string    // first-level inbox sub-folder ("" at the top)
+	Size     int64     // as seen by the watcher or scan
+	ModTime  time.Time // as seen by the watcher or scan
+	Received time.Time // D001: first seen; zero = ModTime, never later than now
+	Symlink  bool      // a symbolic link: rejected without reading its target
+}
+
+// Extractor is what Evaluate needs of package extract.
+type Extractor interface {
+	Extract(ctx context.Context, path string) (extract.Result, error)
+}
+
+var _ Extractor = (*extract.Extractor)(nil)
+
+// Evaluator decides files against one registry and programme.
+// Safe for concurrent use when its Extractor is.
+type Evaluator struct {
+	ext     Extractor
+	reg     dossier.Registry
+	prog    dossier.Programme
+	maxSize int64
+}
+
+// New returns an Evaluator. maxSize is F005's limit in bytes.
+func New(ext Extractor, reg dossier.Registry, prog dossier.Programme, maxSize int64) *Evaluator {
+	return &Evaluator{ext: ext, reg: reg, prog: prog, maxSize: maxSize}
+}
+
+// Known answers whether a document with this SHA-256 was already accepted.
+type Known func(sha string) (dossier.Document, bool)
+
+// Evaluate decides f at time now. It never fails: every problem is a
+// finding. known may be nil (a dry run knows nothing).
+func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known Known) dossier.Document {
+	d := dossier.Document{
+		Path: f.Rel, Name: f.Name, Folder: f.Folder, Size: f.Size,
+		Received: received(f, now), Kind: dossier.KindUnknown, Format: dossier.FormatUnknown,
+		Fields: dossier.Fields{},
+	}
+	if d.Name == "" {
+		d.Name = path.Base(f.Rel)
+	}
+	defer func() { d.Verdict = dossier.VerdictOf(d.Findings) }()
+
+	team, teamErr := e.identify(f, nil)
+	if teamErr == nil {
+		d.TeamID = team.ID
+	}
+	if f.Symlink {
+		d.Findings = append(d.Findings, rules.Intake("F001", d, "符号链接（快捷方式），不是文件本身"))
+		return e.finishTeam(d, teamErr)
+	}
+	size, sum, err := hashFile(f.Path, e.maxSize)
+	if err != nil {
+		d.Findings = append(d.Findings, rules.Intake("F002", d, err.Error()))
+		return e.finishTeam(d, teamErr)
+	}
+	d.Size, d.SHA256 = size, sum
+	if known != nil {
+		if prev, ok := known(sum); ok {
+			d.Kind, d.TeamID, d.Format, d.Fields = prev.Kind, prev.TeamID, prev.Format, prev.Fields
+			d.Findings = append(d.Findings, rules.Intake("F008", prev, prev.Name))
+			return d
+		}
+	}
+	if problem := intakeBeforeRead(&d, e.maxSize); problem {
+		return e.finishTeam(d, teamErr)
+	}
+	res, err := e.ext.Extract(ctx, f.Path)
+	if err != nil {
+		d.Format = formatByExt(d.Name)
+		d.Findings = append(d.Findings, rules.Intake(ruleOf(err), d, reasonOf(err)))
+		return e.finishTeam(d, teamErr)
+	}
+	applyResult(&d, res)
+	if teamErr != nil {
+		team, teamErr = e.identify(f, d.Fields)
+		if teamErr == nil {
+			d.TeamID = team.ID
+		}
+	}
+	d.Findings = append(d.Findings, e.contentFindings(d, team, teamErr, res, now)...)
+	return d
+}
+
+func (e *Evaluator) contentFindings(d dossier.Document, team dossier.Team, teamErr error, res extract.Result, now time.Time) []dossier.Finding {
+	var out []dossier.Finding
+	if teamErr != nil {
+		out = append(out, rules.Intake("F006", d, teamErr.Error()))
+	}
+	if d.Kind == dossier.KindUnknown {
+		out = append(out, rules.Intake("F007", d, ""))
+	}
+	if res.Scanned {
+		out = append(out, rules.Intake("F009", d, fmt.Sprintf("%d", res.Pages)))
+	}
+	if teamErr == nil && d.Kind != dossier.KindUnknown {
+		doc := d
+		if res.Scanned { // F009: the fields cannot be read, S and A rules are not applied
+			doc.Fields = dossier.Fields{}
+		}
+		out = append(out, rulesFor(doc, team, e.prog, now, res.Scanned)...)
+	}
+	return out
+}
+
+// rulesFor applies the content rules, or only the deadline ones for a scan.
+func rulesFor(d dossier.Document, team dossier.Team, p dossier.Programme, now time.Time, scanned bool) []dossier.Finding {
+	fs := rules.Document(d, team, p, now)
+	if !scanned {
+		return fs
+	}
+	var keep []dossier.Finding
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, "D") {
+			keep = append(keep, f)
+		}
+	}
+	return keep
+}
+
+// finishTeam adds F006 to a document rejected before its content was read
+// when not even the folder or file name names its team.
+func (e *Evaluator) finishTeam(d dossier.Document, teamErr error) dossier.Document {
+	if teamErr != nil && d.TeamID == "" {
+		d.Findings = append(d.Findings, rules.Intake("F006", d, teamErr.Error()))
+	}
+	return d
+}
+
+func applyResult(d *dossier.Document, res extract.Result) {
+	d.Format, d.Kind = res.Format, res.Kind
+	if d.Kind == "" {
+		d.Kind = dossier.KindUnknown
+	}
+	if res.Fields != nil {
+		d.Fields = res.Fields
+	}
+	d.Invalid = res.Invalid
+	d.Pages, d.Images, d.TextChars, d.Decrypted = res.Pages, res.Images, res.TextChars, res.Decrypted
+}
+
+func received(f File, now time.Time) time.Time {
+	r := f.Received
+	if r.IsZero() {
+		r = f.ModTime
+	}
+	if r.IsZero() || (!now.IsZero() && r.After(now)) {
+		r = now
+	}
+	return r
+}
+
+// hashFile streams the file through SHA-256. Files far beyond the size
+// limit are not read to the end: their sum is of the first limit bytes and
+// they are refused as F005 anyway.
+func hashFile(p string, maxSize int64) (int64, string, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return 0, "", fmt.Errorf("open: %w", err)
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return 0, "", fmt.Errorf("stat: %w", err)
+	}
+	if !st.Mode().IsRegular() {
+		return 0, "", errors.New("not a regular file")
+	}
+	h := sha256.New()
+	limit := st.Size()
+	if maxSize > 0 && limit > 4*maxSize {
+		limit = 4 * maxSize
+	}
+	if _, err := io.CopyN(h, fh, limit); err != nil && !errors.Is(err, io.EOF) {
+		return 0, "", fmt.Errorf("read: %w", err)
+	}
+	return st.Size(), hex.EncodeToString(h.Sum(nil)), nil
+}

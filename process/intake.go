@@ -1,0 +1,88 @@
+package process
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"dossier"
+	"dossier/extract"
+	"dossier/rules"
+)
+
+// accepted are the extensions rules.md F001 accepts.
+var accepted = map[string]dossier.Format{
+	".pdf": dossier.FormatPDF, ".xlsx": dossier.FormatXLSX, ".xlsm": dossier.FormatXLSX,
+	".jpg": dossier.FormatJPEG, ".jpeg": dossier.FormatJPEG, ".png": dossier.FormatPNG,
+}
+
+// legacy are the old office formats that get re-save advice.
+var legacy = map[string]bool{".xls": true, ".doc": true, ".et": true, ".wps": true, ".ett": true, ".dps": true, ".ppt": true}
+
+func formatByExt(name string) dossier.Format {
+	ext := strings.ToLower(path.Ext(name))
+	if f, ok := accepted[ext]; ok {
+		return f
+	}
+	if legacy[ext] {
+		return dossier.FormatLegacy
+	}
+	if ext == ".docx" {
+		return dossier.FormatDOCX
+	}
+	return dossier.FormatUnknown
+}
+
+// intakeBeforeRead applies F004, F005 and the extension side of F001; it
+// reports whether the file is refused without being read further.
+func intakeBeforeRead(d *dossier.Document, maxSize int64) bool {
+	d.Format = formatByExt(d.Name)
+	switch {
+	case d.Size == 0:
+		d.Findings = append(d.Findings, rules.Intake("F004", *d, ""))
+	case maxSize > 0 && d.Size > maxSize:
+		d.Findings = append(d.Findings, rules.Intake("F005", *d, fmt.Sprintf("文件大小 %s，超过上限 %s", humanSize(d.Size), humanSize(maxSize))))
+	case d.Format == dossier.FormatLegacy:
+		d.Findings = append(d.Findings, rules.Intake("F001", *d, "legacy:"+strings.ToLower(path.Ext(d.Name))))
+	case d.Format == dossier.FormatUnknown || d.Format == dossier.FormatDOCX:
+		d.Findings = append(d.Findings, rules.Intake("F001", *d, strings.ToLower(path.Ext(d.Name))))
+	default:
+		return false
+	}
+	return true
+}
+
+// ruleOf maps an extraction error to its intake rule.
+func ruleOf(err error) string {
+	switch {
+	case errors.Is(err, extract.ErrUnsupported), errors.Is(err, extract.ErrLegacy):
+		return "F001"
+	case errors.Is(err, extract.ErrPassword):
+		return "F003"
+	case errors.Is(err, extract.ErrEmpty):
+		return "F004"
+	case errors.Is(err, extract.ErrTooLarge):
+		return "F005"
+	}
+	return "F002"
+}
+
+// reasonOf is the detail handed to the rule's message. For F001 of a
+// legacy format it carries the "legacy:" marker the message uses.
+func reasonOf(err error) string {
+	if errors.Is(err, extract.ErrLegacy) {
+		return "legacy:"
+	}
+	return "" // the English reason goes to the log, not into a Chinese notice
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}

@@ -1,0 +1,135 @@
+package render
+
+import (
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Page geometry in millimetres (A4).
+const (
+	marginX    = 18.0
+	contentTop = 22.0
+	footerGap  = 18.0 // from the bottom edge to the end of the content area
+)
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// The package's palette: a sober blue with greys.
+var (
+	colInk     = rgb{33, 37, 41}
+	colMuted   = rgb{108, 117, 125}
+	colAccent  = rgb{25, 70, 135}
+	colAccent2 = rgb{196, 120, 34}
+	colRule    = rgb{170, 180, 195}
+	colHead    = rgb{226, 233, 243}
+	colZebra   = rgb{246, 248, 251}
+	colRed     = rgb{176, 32, 32}
+	colGreen   = rgb{30, 120, 60}
+)
+
+// canvas wraps gofpdf with our own vertical cursor and rune-width cache.
+// In dry mode nothing is drawn and page breaks are only counted, so a
+// layout (the contents) can be measured before it is drawn.
+type canvas struct {
+	f     *gofpdf.Fpdf
+	y     float64
+	size  float64 // font size in points
+	width map[rune]float64
+	dry   bool
+	pages int // pages started in dry mode
+	// breakPage starts a new page; set by the builder (AddPage, or the
+	// next reserved contents page).
+	breakPage func()
+}
+
+func (c *canvas) pageW() float64 { w, _ := c.f.GetPageSize(); return w }
+func (c *canvas) pageH() float64 { _, h := c.f.GetPageSize(); return h }
+func (c *canvas) contentW() float64 { return c.pageW() - 2*marginX }
+func (c *canvas) bottom() float64   { return c.pageH() - footerGap }
+
+func (c *canvas) setSize(pt float64) {
+	c.size = pt
+	c.f.SetFontSize(pt)
+}
+
+func (c *canvas) color(col rgb) { c.f.SetTextColor(col.r, col.g, col.b) }
+func (c *canvas) fill(col rgb)  { c.f.SetFillColor(col.r, col.g, col.b) }
+func (c *canvas) draw(col rgb)  { c.f.SetDrawColor(col.r, col.g, col.b) }
+
+// runeW is the width of r at the current size, from a cache at 10 pt.
+func (c *canvas) runeW(r rune) float64 {
+	w, ok := c.width[r]
+	if !ok {
+		saved := c.size
+		c.f.SetFontSize(10)
+		w = c.f.GetStringWidth(string(r))
+		c.f.SetFontSize(saved)
+		c.width[r] = w
+	}
+	return w * c.size / 10
+}
+
+func (c *canvas) strW(s string) float64 {
+	t := 0.0
+	for _, r := range s {
+		t += c.runeW(r)
+	}
+	return t
+}
+
+// lineH is the line height for the current size.
+func (c *canvas) lineH() float64 { return c.size * 0.3528 * 1.45 }
+
+func (c *canvas) wrap(s string, w float64) []string {
+	return wrapLines(sanitize(s), w, c.runeW)
+}
+
+// ensure breaks the page when h more millimetres do not fit.
+func (c *canvas) ensure(h float64) bool {
+	if c.y+h > c.bottom() {
+		c.newPage()
+		return true
+	}
+	return false
+}
+
+func (c *canvas) newPage() {
+	if c.dry {
+		c.pages++
+		c.y = contentTop
+		return
+	}
+	c.breakPage()
+	c.y = contentTop
+}
+
+// text draws one line (already wrapped) at x, y.
+func (c *canvas) text(x, y, w float64, s, align string) {
+	if c.dry {
+		return
+	}
+	c.f.SetXY(x, y)
+	c.f.CellFormat(w, c.lineH(), sanitize(s), "", 0, align+"M", false, 0, "")
+}
+
+// para writes wrapped text across the content width, breaking pages.
+func (c *canvas) para(s string, size float64, col rgb) {
+	c.setSize(size)
+	c.color(col)
+	for _, l := range c.wrap(s, c.contentW()) {
+		c.ensure(c.lineH())
+		c.text(marginX, c.y, c.contentW(), l, "L")
+		c.y += c.lineH()
+	}
+	c.color(colInk)
+}
+
+// rule draws a horizontal line across the content width.
+func (c *canvas) rule(col rgb, w float64) {
+	if c.dry {
+		return
+	}
+	c.draw(col)
+	c.f.SetLineWidth(w)
+	c.f.Line(marginX, c.y, c.pageW()-marginX, c.y)
+}

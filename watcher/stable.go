@@ -1,0 +1,172 @@
+package watcher
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"slices"
+	"time"
+)
+
+// cand is a file waiting to be stable.
+type cand struct {
+	info    fs.FileInfo // the last look (Lstat)
+	last    time.Time   // the last event for it, or the last look that saw a change
+	backlog bool
+	warned  bool // an open failure was logged already
+}
+
+// touch acts on an event for path, away from the event reader.
+func (w *Watcher) touch(path string, at time.Time) {
+	if _, ok := w.inflight[path]; ok {
+		return // handed on already: a NAS or antivirus touch, not a new file
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		delete(w.cands, path) // removed or renamed away
+		return
+	}
+	rel, ok := w.rel(path)
+	if !ok {
+		return
+	}
+	if w.skipped(rel, fs.FileInfoToDirEntry(info)) {
+		delete(w.cands, path)
+		return
+	}
+	if info.IsDir() {
+		// A new (or renamed) sub-folder: watch it, then list it, since files
+		// may have landed before the watch was added.
+		w.scanTree(path, false, at)
+		return
+	}
+	if !wanted(info) {
+		return
+	}
+	if c := w.cands[path]; c != nil {
+		c.info = info
+		c.last = later(c.last, at)
+		return
+	}
+	w.cands[path] = &cand{info: info, last: at}
+}
+
+// wanted: regular files and links (handed on flagged); never fifos,
+// sockets or devices, which would block or mean nothing to the inbox.
+func wanted(info fs.FileInfo) bool {
+	return info.Mode().IsRegular() || info.Mode()&fs.ModeSymlink != 0
+}
+
+// emitDue hands on every candidate that has been quiet for Settle and looks
+// the same as last time. Each is looked at just before it is sent.
+func (w *Watcher) emitDue(ctx context.Context, out chan<- Ready) error {
+	now := time.Now()
+	var due []string
+	for p, c := range w.cands {
+		if now.Sub(c.last) >= w.opt.Settle {
+			due = append(due, p)
+		}
+	}
+	slices.Sort(due)
+	for _, p := range due {
+		r, info, ok := w.look(p)
+		if !ok {
+			continue
+		}
+		select {
+		case out <- r:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		delete(w.cands, p)
+		w.inflight[p] = info
+	}
+	return nil
+}
+
+// look is the second look at a quiet candidate. It reports a Ready when the
+// file is unchanged and readable; otherwise it updates or drops the candidate.
+func (w *Watcher) look(path string) (Ready, fs.FileInfo, bool) {
+	c := w.cands[path]
+	info, err := os.Lstat(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			delete(w.cands, path)
+		} else {
+			w.log.Warn().Err(err).Str("file", path).Msg("stat file: will retry")
+			c.last = time.Now()
+		}
+		return Ready{}, nil, false
+	}
+	rel, ok := w.rel(path)
+	if !ok || !wanted(info) || w.skipped(rel, fs.FileInfoToDirEntry(info)) {
+		delete(w.cands, path)
+		return Ready{}, nil, false
+	}
+	if changed(c.info, info) {
+		c.info, c.last = info, time.Now()
+		return Ready{}, nil, false
+	}
+	if info.Mode().IsRegular() {
+		if err := canRead(path, info); err != nil {
+			if !c.warned {
+				w.log.Warn().Err(err).Str("file", path).Msg("file not readable yet: will retry")
+				c.warned = true
+			}
+			c.last = time.Now()
+			return Ready{}, nil, false
+		}
+	}
+	return readyOf(path, rel, info, c.backlog), info, true
+}
+
+func readyOf(path, rel string, info fs.FileInfo, backlog bool) Ready {
+	return Ready{
+		Path: path, Rel: rel, Size: info.Size(), ModTime: info.ModTime(),
+		Backlog: backlog, Symlink: info.Mode()&fs.ModeSymlink != 0,
+	}
+}
+
+// canRead opens path without following a link or blocking on a fifo, and
+// checks it is still the file that was looked at.
+func canRead(path string, info fs.FileInfo) error {
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(fi, info) {
+		return fs.ErrNotExist // replaced between the look and the open
+	}
+	return nil
+}
+
+// changed compares two looks: identity, type, size and mtime.
+func changed(a, b fs.FileInfo) bool {
+	return a.Size() != b.Size() || !a.ModTime().Equal(b.ModTime()) ||
+		a.Mode().Type() != b.Mode().Type() || !os.SameFile(a, b)
+}
+
+// finish ends the flight of path. If a different file already sits there
+// (dropped while the old one was being claimed), treat it as an event.
+func (w *Watcher) finish(path string) {
+	old, ok := w.inflight[path]
+	if !ok {
+		return
+	}
+	delete(w.inflight, path)
+	if info, err := os.Lstat(path); err == nil && changed(old, info) {
+		w.touch(path, time.Now())
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
