@@ -104,6 +104,9 @@ type Document struct {
 	Superseded bool      `json:"superseded,omitempty"`  // F010: a newer one of the same team and kind was accepted
 	Decided    time.Time `json:"decided,omitempty"`
 	Decrypted  bool      `json:"decrypted,omitempty"` // an owner-password PDF that was read without a password
+	// Problem is the technical reason a file could not be read (English,
+	// for the operator's log; the unit reads the finding's message).
+	Problem string `json:"problem,omitempty"`
 }
 
 // MaterialState is the state of one kind of material for a team (status --json).

@@ -15,11 +15,11 @@ import (
 // Sentinel errors, one per intake rule. Extract wraps them with a short
 // English reason; match them with errors.Is.
 var (
-	ErrUnsupported = errors.New("extract: unsupported file type")        // F001
-	ErrLegacy      = errors.New("extract: legacy office format")         // F001, with re-save advice
-	ErrCorrupt     = errors.New("extract: file cannot be read")          // F002
-	ErrPassword    = errors.New("extract: file needs a password")        // F003
-	ErrEmpty       = errors.New("extract: file is empty")                // F004
+	ErrUnsupported = errors.New("extract: unsupported file type")         // F001
+	ErrLegacy      = errors.New("extract: legacy office format")          // F001, with re-save advice
+	ErrCorrupt     = errors.New("extract: file cannot be read")           // F002
+	ErrPassword    = errors.New("extract: file needs a password")         // F003
+	ErrEmpty       = errors.New("extract: file is empty")                 // F004
 	ErrTooLarge    = errors.New("extract: file is larger than the limit") // F005
 )
 

@@ -8,8 +8,8 @@ import (
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
-	pdferr "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/enums"
+	pdferr "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/responses"
@@ -26,7 +26,7 @@ type PDFText struct {
 
 // scanCharsPerPage is the text density below which a PDF with images is a
 // scan (F009).
-const scanCharsPerPage = 20
+const scanCharsPerPage = 10
 
 // Scanned reports whether the PDF has (almost) no text layer but images.
 func (t PDFText) Scanned() bool {

@@ -282,5 +282,5 @@ func isDateFormat(id int, custom *string) bool {
 		}
 	}
 	code := strings.ToLower(b.String())
-	return strings.ContainsAny(code, "yd") || strings.Contains(code, "e")&&strings.Contains(code, "m") && !strings.Contains(code, "0")
+	return strings.ContainsAny(code, "yd") || strings.Contains(code, "e") && strings.Contains(code, "m") && !strings.Contains(code, "0")
 }

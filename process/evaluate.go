@@ -55,8 +55,8 @@ type Known func(sha string) (dossier.Document, bool)
 
 // Evaluate decides f at time now. It never fails: every problem is a
 // finding. known may be nil (a dry run knows nothing).
-func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known Known) dossier.Document {
-	d := dossier.Document{
+func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known Known) (d dossier.Document) {
+	d = dossier.Document{
 		Path: f.Rel, Name: f.Name, Folder: f.Folder, Size: f.Size,
 		Received: received(f, now), Kind: dossier.KindUnknown, Format: dossier.FormatUnknown,
 		Fields: dossier.Fields{},
@@ -92,8 +92,11 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	}
 	res, err := e.ext.Extract(ctx, f.Path)
 	if err != nil {
-		d.Format = formatByExt(d.Name)
-		d.Findings = append(d.Findings, rules.Intake(ruleOf(err), d, reasonOf(err)))
+		// The English reason is for the log (Document carries it in Problem);
+		// the Chinese message is the rule's own.
+		d.Format = formatOfErr(err, formatByExt(d.Name))
+		d.Problem = err.Error()
+		d.Findings = append(d.Findings, rules.Intake(ruleOf(err), d, ""))
 		return e.finishTeam(d, teamErr)
 	}
 	applyResult(&d, res)

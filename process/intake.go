@@ -44,9 +44,9 @@ func intakeBeforeRead(d *dossier.Document, maxSize int64) bool {
 	case maxSize > 0 && d.Size > maxSize:
 		d.Findings = append(d.Findings, rules.Intake("F005", *d, fmt.Sprintf("文件大小 %s，超过上限 %s", humanSize(d.Size), humanSize(maxSize))))
 	case d.Format == dossier.FormatLegacy:
-		d.Findings = append(d.Findings, rules.Intake("F001", *d, "legacy:"+strings.ToLower(path.Ext(d.Name))))
+		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
 	case d.Format == dossier.FormatUnknown || d.Format == dossier.FormatDOCX:
-		d.Findings = append(d.Findings, rules.Intake("F001", *d, strings.ToLower(path.Ext(d.Name))))
+		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
 	default:
 		return false
 	}
@@ -68,13 +68,12 @@ func ruleOf(err error) string {
 	return "F002"
 }
 
-// reasonOf is the detail handed to the rule's message. For F001 of a
-// legacy format it carries the "legacy:" marker the message uses.
-func reasonOf(err error) string {
+// formatOfErr is the format an extraction error reveals, if any.
+func formatOfErr(err error, byExt dossier.Format) dossier.Format {
 	if errors.Is(err, extract.ErrLegacy) {
-		return "legacy:"
+		return dossier.FormatLegacy
 	}
-	return "" // the English reason goes to the log, not into a Chinese notice
+	return byExt
 }
 
 func humanSize(n int64) string {

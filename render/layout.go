@@ -42,8 +42,8 @@ type canvas struct {
 	breakPage func()
 }
 
-func (c *canvas) pageW() float64 { w, _ := c.f.GetPageSize(); return w }
-func (c *canvas) pageH() float64 { _, h := c.f.GetPageSize(); return h }
+func (c *canvas) pageW() float64    { w, _ := c.f.GetPageSize(); return w }
+func (c *canvas) pageH() float64    { _, h := c.f.GetPageSize(); return h }
 func (c *canvas) contentW() float64 { return c.pageW() - 2*marginX }
 func (c *canvas) bottom() float64   { return c.pageH() - footerGap }
 

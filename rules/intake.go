@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"dossier"
 )
@@ -19,7 +20,14 @@ func Intake(rule string, d dossier.Document, detail string) dossier.Finding {
 	if d.Name == "" {
 		name = "文件"
 	}
-	msg := intakeMessage(rule, d, name, strings.TrimSpace(detail))
+	detail = strings.TrimSpace(detail)
+	if rule == "F009" && isDigits(detail) {
+		detail = "共 " + detail + " 页"
+	}
+	if rule != "F001" && !hasHan(detail) {
+		detail = "" // an English error text is for the log, not for the unit
+	}
+	msg := intakeMessage(rule, d, name, detail)
 	if detail != "" && !strings.Contains(msg, detail) {
 		msg += "（" + detail + "）"
 	}
@@ -71,6 +79,24 @@ func f001(d dossier.Document, name, detail string) string {
 			"通过“另存为”保存为 .xlsx 格式（调查表）或导出为 PDF 后重新提交"
 	}
 	return fmt.Sprintf("%s的格式（%s）不受支持；请以 PDF、Excel（.xlsx）或 JPG/PNG 图片格式提交", name, found)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func paren(s string) string {

@@ -95,9 +95,9 @@ func s002(in input) []dossier.Finding {
 	}
 	found := "未勾选"
 	if raw, ok := in.d.Invalid["service_mode"]; ok && raw != "" {
-		found = "“" + raw + "”"
+		found = "填写为“" + raw + "”"
 	} else if in.f.Text("service_mode") != "" {
-		found = "“" + in.f.Text("service_mode") + "”"
+		found = "填写为“" + in.f.Text("service_mode") + "”"
 	} else if in.f.Filled("service_days") && (in.f.Filled("batch_count") || in.f.Filled("batch_days_total")) {
 		found = "两种形式均已填写"
 	}

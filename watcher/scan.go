@@ -53,11 +53,21 @@ func walk(root, dir string, skip func(string, fs.DirEntry) bool, log zerolog.Log
 
 // scanTree lists the tree under dir, watching its folders and making new
 // candidates of files not yet known. Known candidates keep their clock.
+// A rescan (backlog) also retries files the consumer left in place after Done.
 func (w *Watcher) scanTree(dir string, backlog bool, at time.Time) {
+	if backlog && dir == w.opt.Root {
+		w.left = map[string]fs.FileInfo{}
+	}
 	n := 0
 	walk(w.opt.Root, dir, w.opt.Skip, w.log, w.watchDir, func(p, _ string, info fs.FileInfo) {
 		if _, ok := w.inflight[p]; ok {
 			return
+		}
+		if old, ok := w.left[p]; ok {
+			if !changed(old, info) {
+				return
+			}
+			delete(w.left, p)
 		}
 		if _, ok := w.cands[p]; ok {
 			return

@@ -24,7 +24,14 @@ func (w *Watcher) touch(path string, at time.Time) {
 	info, err := os.Lstat(path)
 	if err != nil {
 		delete(w.cands, path) // removed or renamed away
+		delete(w.left, path)
 		return
+	}
+	if old, ok := w.left[path]; ok {
+		if !changed(old, info) {
+			return // the consumer left it in place: a touch is no reason to retry
+		}
+		delete(w.left, path)
 	}
 	rel, ok := w.rel(path)
 	if !ok {
@@ -152,15 +159,22 @@ func changed(a, b fs.FileInfo) bool {
 }
 
 // finish ends the flight of path. If a different file already sits there
-// (dropped while the old one was being claimed), treat it as an event.
+// (dropped while the old one was being claimed), treat it as an event; if
+// the same file was left in place, remember it so that only a rescan, not
+// every touch or poll, hands it on again.
 func (w *Watcher) finish(path string) {
 	old, ok := w.inflight[path]
 	if !ok {
 		return
 	}
 	delete(w.inflight, path)
-	if info, err := os.Lstat(path); err == nil && changed(old, info) {
+	info, err := os.Lstat(path)
+	switch {
+	case err != nil:
+	case changed(old, info):
 		w.touch(path, time.Now())
+	default:
+		w.left[path] = old
 	}
 }
 

@@ -73,6 +73,7 @@ type Watcher struct {
 	poll     bool
 	cands    map[string]*cand
 	inflight map[string]fs.FileInfo
+	left     map[string]fs.FileInfo // Done but still in place, unchanged: only a rescan retries them
 }
 
 // New checks the options and fills in the defaults. It starts nothing.
@@ -88,6 +89,7 @@ func New(opt Options) (*Watcher, error) {
 		wake:     make(chan struct{}, 1),
 		cands:    map[string]*cand{},
 		inflight: map[string]fs.FileInfo{},
+		left:     map[string]fs.FileInfo{},
 	}, nil
 }
 

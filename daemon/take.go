@@ -1,0 +1,146 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dossier"
+	"dossier/inbox"
+	"dossier/ledger"
+	"dossier/process"
+	"dossier/watcher"
+)
+
+// take claims one stable file and carries it to rest. Errors are logged
+// here; a file whose claim fails is left in the inbox for the next rescan.
+func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Time) {
+	now := clock()
+	name := path.Base(r.Rel)
+	folder := ""
+	if i := strings.IndexByte(r.Rel, '/'); i > 0 {
+		folder = r.Rel[:i]
+	}
+	received := now
+	if r.Backlog && !r.ModTime.IsZero() && r.ModTime.Before(now) {
+		received = r.ModTime // D001: a file found waiting counts from its mtime
+	}
+	e, err := d.led.Claim(ctx, ledger.Claim{Rel: r.Rel, Name: name, Folder: folder, Size: r.Size,
+		ModTime: r.ModTime, Received: received, Symlink: r.Symlink, Now: now},
+		func(id int64) string { return d.folders.WorkPath(id, name) })
+	if err != nil {
+		d.log.Error().Err(err).Str("file", r.Rel).Msg("claim failed; left in the inbox")
+		return
+	}
+	if err := inbox.Move(r.Path, e.WorkPath); err != nil {
+		// Nothing was taken: the row is closed and the file stays where
+		// staff put it, for the next rescan.
+		d.log.Error().Err(err).Str("file", r.Rel).Msg("cannot move file into the work area; left in the inbox")
+		if gerr := d.led.Gone(ctx, e.ID, now); gerr != nil {
+			d.log.Error().Err(gerr).Int64("id", e.ID).Msg("close claim")
+		}
+		return
+	}
+	d.finish(ctx, e, clock)
+}
+
+// finish evaluates a claimed file in the work area, records the decision
+// and moves the file to rest. A cancelled ctx leaves it claimed.
+func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.Time) {
+	var dupID int64
+	var held string
+	defer func() {
+		if held != "" {
+			d.shas.Unlock(held)
+		}
+	}()
+	// Known holds the SHA-256's lock until the decision is committed, so
+	// two copies of one file evaluated at once cannot both be accepted.
+	known := func(sha string) (dossier.Document, bool) {
+		if held == "" {
+			d.shas.Lock(sha)
+			held = sha
+		}
+		prev, ok, err := d.led.AcceptedBySHA(ctx, sha)
+		if err != nil {
+			d.log.Error().Err(err).Str("sha256", sha).Msg("look up duplicate")
+		}
+		if ok {
+			dupID = prev.ID
+		}
+		return prev, ok
+	}
+	f := process.File{Path: e.WorkPath, Rel: e.Rel, Name: e.Name, Folder: e.Folder, Size: e.Size,
+		ModTime: e.ModTime, Received: e.Received, Symlink: e.Symlink}
+	doc := d.ev.Evaluate(ctx, f, clock(), known)
+	if ctx.Err() != nil {
+		d.log.Warn().Str("file", e.Rel).Msg("stopped while evaluating; left claimable")
+		return
+	}
+	if doc.Verdict == "" { // the evaluator's contract is VerdictOf(findings); hold it here too
+		doc.Verdict = dossier.VerdictOf(doc.Findings)
+	}
+	dup := dupID != 0 && hasRule(doc.Findings, "F008")
+	if !dup {
+		dupID = 0
+	}
+	stored := d.folders.Reserve(d.folders.DestDir(doc, dup), e.Name, doc.Verdict == dossier.VerdictRejected)
+	defer d.folders.Release(stored)
+	now := clock()
+	doc, notices, err := d.led.Decide(ctx, ledger.Decision{ID: e.ID, Doc: doc, StoredPath: stored, Now: now,
+		Duplicate: dupID, Compose: d.composer(stored, now), Channels: d.channels()})
+	if held != "" {
+		d.shas.Unlock(held)
+		held = ""
+	}
+	if err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Msg("record decision; left claimable")
+		return
+	}
+	d.log.Info().Str("file", e.Rel).Str("sha256", doc.SHA256).Str("team", doc.TeamID).
+		Str("kind", string(doc.Kind)).Str("verdict", string(doc.Verdict)).Int("findings", len(doc.Findings)).
+		Int("notices", len(notices)).Str("stored", stored).Str("problem", doc.Problem).Msg("decision")
+	e.Doc, e.StoredPath, e.State = doc, stored, ledger.StateDecided
+	d.place(ctx, e, clock)
+}
+
+// place moves a decided file from the work area to rest and records it.
+func (d *Daemon) place(ctx context.Context, e ledger.Entry, clock func() time.Time) {
+	final := e.StoredPath
+	err := inbox.Move(e.WorkPath, final)
+	for i := 0; errors.Is(err, inbox.ErrExists) && i < 3; i++ {
+		if same(e.WorkPath, final) { // a link-and-unlink move cut short
+			err = os.Remove(e.WorkPath)
+			break
+		}
+		final = d.folders.Reserve(filepath.Dir(final), e.Name, e.Doc.Verdict == dossier.VerdictRejected)
+		defer d.folders.Release(final)
+		err = inbox.Move(e.WorkPath, final)
+	}
+	if err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Str("stored", final).Msg("move to rest failed; retried at next start")
+		return
+	}
+	if err := d.led.Done(ctx, e.ID, final, clock()); err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Msg("record file at rest")
+	}
+}
+
+func same(a, b string) bool {
+	fa, err1 := os.Lstat(a)
+	fb, err2 := os.Lstat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+func hasRule(fs []dossier.Finding, rule string) bool {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"flag"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var generate = flag.Bool("generate", false, "regenerate the crafted fixtures in testdata (zip bomb)")
+
+// TestGenerateFixtures writes testdata/bomb.xlsx: the LibreOffice-made
+// survey.xlsx plus one part that declares 4 GiB unpacked (its real
+// payload is 1 MiB of zeros, so readers that trust the data and not the
+// header still have to stop at the limit).
+func TestGenerateFixtures(t *testing.T) {
+	if !*generate {
+		t.Skip("run with -generate to rewrite crafted fixtures")
+	}
+	src, err := zip.OpenReader(filepath.Join("testdata", "survey.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range src.File {
+		w, err := zw.CreateRaw(&f.FileHeader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	payload := make([]byte, 1<<20)
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	fw.Write(payload)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name:               "xl/media/bomb.bin",
+		Method:             zip.Deflate,
+		CRC32:              crc32.ChecksumIEEE(payload),
+		CompressedSize64:   uint64(comp.Len()),
+		UncompressedSize64: 4 << 30,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("testdata", "bomb.xlsx"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

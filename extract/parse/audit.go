@@ -1,0 +1,337 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var auditMoneyLabels = join(
+	lit("received_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "人力资源和社会保障部支持资金", "部支持资金", "中央支持资金", "部级资金"),
+	lit("received_municipal", false, "市级配套资金", "市级经费", "市配套资金", "市级资金", "市人社局配套资金", "市级支持资金", "地方配套资金", "市财政资金", "配套资金"),
+	lit("received_total", false, "到位资金合计", "经费收入合计", "收入合计", "到位资金总额", "资金到位合计", "到位合计", "资金来源合计"),
+	lit("spent_expert_fees", false, "专家劳务费", "劳务费", "专家咨询费"),
+	lit("spent_travel", false, "差旅费", "交通食宿费", "交通、食宿费", "差旅费（交通、食宿）"),
+	lit("spent_meetings", false, "会议费"),
+	lit("spent_training", false, "培训费"),
+	lit("spent_materials", false, "资料印刷费", "资料费", "印刷费", "耗材费", "材料费", "资料印刷费/耗材"),
+	lit("spent_other", false, "其他支出", "其他费用", "其它支出"),
+	lit("spent_total", false, "实际支出合计", "经费支出合计", "支出合计", "支出总额", "实际支出总额"),
+	lit("balance", false, "结余资金", "结余金额", "资金结余", "结余"),
+)
+
+var (
+	amountRe     = regexp.MustCompile(`^[¥￥]?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)?$`)
+	wanHeaderRe  = regexp.MustCompile(`(?:金额|单位|数额)\s*[(（:：]\s*(?:人民币)?\s*万元`)
+	reportNoRe   = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}字\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*(?:第\s*)?[0-9A-Za-z-]+\s*号`)
+	reportDateRe = regexp.MustCompile(`报告日期\s*[:：]?\s*(` + DatePattern.String() + `)`)
+	periodRe     = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:至|到|~|～|—|－|-|–)+\s*(` + DatePattern.String() + `)`)
+	startRe      = regexp.MustCompile(`(?:服务活动)?开始(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
+	endRe        = regexp.MustCompile(`(?:服务活动)?(?:结束|完成)(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
+	firmRe       = regexp.MustCompile(`[\p{Han}A-Za-z0-9()（）·]{2,40}?会计师事务所(?:股份有限公司|有限责任公司|有限公司)?(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[\p{Han}]{1,8}分所)?`)
+	addresseeRe  = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校))\s*[:：]\s*$`)
+	auditedRe    = regexp.MustCompile(`审计了\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*(.{2,40}?)\s*[)）]`)
+	explainRe    = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
+	refundedRe   = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	notRefundRe  = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
+)
+
+// parseAudit reads an audit report and its funds table.
+func parseAudit(text string, c *collector) {
+	s := strings.ReplaceAll(Fold(text), "\f", "\n")
+	flat := flatten(s)
+	if wanHeaderRe.MatchString(s) {
+		c.unit = "万元"
+	}
+	c.auditor(s)
+	if m := reportNoRe.FindString(flat); m != "" {
+		c.set("report_no", strings.Join(strings.Fields(m), ""))
+	}
+	if g := reportDateRe.FindStringSubmatch(flat); g != nil {
+		c.assign("report_date", g[1])
+	} else if ds := DatePattern.FindAllString(tail(flat, 400), -1); len(ds) > 0 {
+		c.assign("report_date", ds[len(ds)-1])
+	}
+	c.opinion(flat)
+	if g := startRe.FindStringSubmatch(flat); g != nil {
+		c.assign("service_start", g[1])
+	}
+	if g := endRe.FindStringSubmatch(flat); g != nil {
+		c.assign("service_end", g[1])
+	}
+	if g := periodRe.FindStringSubmatch(flat); g != nil {
+		c.assign("service_start", g[1])
+		c.assign("service_end", g[2])
+	}
+	c.fundsTable(s)
+	c.explanation(s)
+	if g := auditedRe.FindStringSubmatch(flat); g != nil {
+		c.set("team_name", CleanText(g[1]))
+		c.set("unit", CleanText(g[2]))
+	}
+	if g := addresseeRe.FindStringSubmatch(s); g != nil {
+		c.set("unit", CleanText(g[1]))
+	}
+	ms := findLabels(s, identityLabels)
+	c.walk(s, ms)
+}
+
+// flatten joins lines wrapped inside a sentence (Chinese text breaks
+// lines anywhere).
+func flatten(s string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		b.WriteString(l)
+		if i+1 < len(lines) {
+			rs := []rune(l)
+			if len(rs) > 0 && (isHan(rs[len(rs)-1]) || unicode.IsDigit(rs[len(rs)-1])) && len(rs) > 30 {
+				continue
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func tail(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) > n {
+		return string(rs[len(rs)-n:])
+	}
+	return s
+}
+
+// auditor is the firm that signs: the last line that names a 会计师事务所
+// and little else, or failing that the last firm named.
+func (c *collector) auditor(s string) {
+	var best, any string
+	for _, line := range strings.Split(s, "\n") {
+		for _, part := range strings.Split(line, "  ") {
+			part = strings.TrimSpace(part)
+			m := firmRe.FindString(part)
+			if m == "" {
+				continue
+			}
+			name := trimFirmPrefix(m)
+			any = name
+			rest := strings.TrimSpace(strings.Replace(part, m, "", 1))
+			rest = strings.Trim(rest, "（）()盖章公章签章：: ")
+			if len([]rune(rest)) <= 4 {
+				best = name
+			}
+		}
+	}
+	if best == "" {
+		best = any
+	}
+	if best != "" {
+		c.set("auditor", strings.Join(strings.Fields(best), ""))
+	}
+}
+
+// trimFirmPrefix drops words before the firm's name in a sentence ("经上海某会计师事务所").
+func trimFirmPrefix(m string) string {
+	for _, p := range []string{"委托", "聘请", "经", "由", "系", "为", "是", "：", ":"} {
+		if i := strings.LastIndex(m, p); i >= 0 && i < strings.Index(m, "会计师事务所") {
+			m = m[i+len(p):]
+		}
+	}
+	return strings.TrimSpace(m)
+}
+
+// opinion reads the opinion type from its standard wording. 保留意见 is
+// a substring of 无保留意见, so the longer phrases are tried first.
+func (c *collector) opinion(flat string) {
+	if i := strings.Index(flat, "审计意见类型"); i >= 0 {
+		if v := opinionIn(flat[i:min(len(flat), i+60)]); v != "" {
+			c.set("opinion", v)
+			return
+		}
+	}
+	for _, p := range []string{"出具了", "发表了", "出具", "发表"} {
+		if i := strings.Index(flat, p); i >= 0 {
+			if v := opinionIn(flat[i:min(len(flat), i+40)]); v != "" {
+				c.set("opinion", v)
+				return
+			}
+		}
+	}
+	switch {
+	case strings.Contains(flat, "无法表示意见") || strings.Contains(flat, "不对") && strings.Contains(flat, "发表审计意见"):
+		c.set("opinion", "disclaimer")
+	case strings.Contains(flat, "否定意见"):
+		c.set("opinion", "adverse")
+	case qualifiedRe.MatchString(flat) || strings.Contains(flat, "除") && strings.Contains(flat, "影响外"):
+		c.set("opinion", "qualified")
+	case strings.Contains(flat, "无保留意见") || strings.Contains(flat, "公允反映"):
+		c.set("opinion", "unqualified")
+	}
+}
+
+var qualifiedRe = regexp.MustCompile(`(?:^|[^无])保留意见`)
+
+func opinionIn(s string) string {
+	switch {
+	case strings.Contains(s, "无法表示"):
+		return "disclaimer"
+	case strings.Contains(s, "否定"):
+		return "adverse"
+	case strings.Contains(s, "无保留"):
+		return "unqualified"
+	case strings.Contains(s, "保留"):
+		return "qualified"
+	case strings.Contains(s, "标准"):
+		return "unqualified"
+	}
+	return ""
+}
+
+// fundsTable reads the table of money received and spent. It keeps only
+// table-like lines (labels alone, amounts alone, or a label followed by
+// amounts) so the prose around it is not read, and pairs labels with
+// amounts in order: "L v L v" and "L L v v" (a PDF's text order) both work.
+func (c *collector) fundsTable(s string) {
+	var queue []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		ms := findLabels(line, auditMoneyLabels)
+		rest := line
+		var toks []string // label keys and amounts in line order
+		pos := 0
+		ok := true
+		for _, m := range ms {
+			between := strings.TrimSpace(line[pos:m.start])
+			if between != "" {
+				a, good := amounts(between)
+				if !good {
+					ok = false
+					break
+				}
+				toks = append(toks, a...)
+			}
+			toks = append(toks, "@"+m.lab.key)
+			pos = m.end
+		}
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(line[pos:])
+		rest = strings.TrimSpace(strings.Trim(rest, "：:"))
+		rest = stripParenUnit(rest)
+		if rest != "" {
+			a, good := amounts(rest)
+			if !good {
+				continue
+			}
+			toks = append(toks, a...)
+		}
+		for _, t := range toks {
+			if strings.HasPrefix(t, "@") {
+				k := t[1:]
+				if !seen[k] {
+					queue = append(queue, k)
+					seen[k] = true
+				}
+				continue
+			}
+			if len(queue) == 0 {
+				continue
+			}
+			k := queue[0]
+			queue = queue[1:]
+			c.assignMoney(k, t)
+		}
+	}
+}
+
+// stripParenUnit drops a bracketed note after a label: "差旅费（交通、食宿）".
+func stripParenUnit(s string) string {
+	for strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
+		i := strings.IndexAny(s, ")）")
+		if i < 0 {
+			break
+		}
+		_, w := firstRune(s[i:])
+		s = strings.TrimSpace(s[i+w:])
+	}
+	return s
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// amounts splits a run of amounts ("100,000.00  200,000.00"); good is false
+// when the text holds anything else.
+func amounts(s string) ([]string, bool) {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		switch {
+		case amountRe.MatchString(f):
+			out = append(out, f)
+		case f == "元" || f == "万元" || f == "-" || f == "—" || f == "/":
+			if f != "元" && f != "万元" {
+				out = append(out, f)
+			} else if len(out) > 0 {
+				out[len(out)-1] += f
+			}
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// explanation reads 结余资金专项说明 up to the signature, and whether the
+// balance was refunded.
+func (c *collector) explanation(s string) {
+	loc := explainRe.FindStringIndex(s)
+	if loc == nil {
+		if b, ok := c.f.Money("balance"); ok && b == 0 {
+			return
+		}
+		if refundedRe.MatchString(s) && !notRefundRe.MatchString(s) {
+			c.set("balance_refunded", true)
+		} else if notRefundRe.MatchString(s) {
+			c.set("balance_refunded", false)
+		}
+		return
+	}
+	body := s[loc[1]:]
+	var keep []string
+	for _, l := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if firmRe.MatchString(t) || strings.Contains(t, "注册会计师") || strings.Contains(t, "报告日期") || regexp.MustCompile(`^[四五六七八九]\s*[、.．]`).MatchString(t) {
+			break
+		}
+		keep = append(keep, t)
+	}
+	text := CleanText(strings.Join(keep, "\n"))
+	if IsBlank(text) {
+		c.set("balance_explanation", nil)
+		return
+	}
+	c.set("balance_explanation", text)
+	switch {
+	case notRefundRe.MatchString(text):
+		c.set("balance_refunded", false)
+	case refundedRe.MatchString(text):
+		c.set("balance_refunded", true)
+	}
+}

@@ -1,0 +1,361 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"dossier"
+)
+
+// collector gathers typed fields; the first non-blank value of a key wins.
+type collector struct {
+	f       dossier.Fields
+	inv     map[string]string
+	media   []string
+	dates   []string
+	titles  []string
+	unit    string // default money unit of the document ("" = the catalogue's)
+	pending []string
+}
+
+func newCollector() *collector {
+	return &collector{f: dossier.Fields{}, inv: map[string]string{}}
+}
+
+func (c *collector) set(key string, v any) {
+	if cur, ok := c.f[key]; ok && cur != nil {
+		return
+	}
+	if v == nil {
+		if _, ok := c.f[key]; ok {
+			return
+		}
+	}
+	if _, bad := c.inv[key]; bad && v == nil {
+		return
+	}
+	c.f[key] = v
+	if v != nil {
+		delete(c.inv, key)
+	}
+}
+
+func (c *collector) invalid(key, raw string) {
+	if cur, ok := c.f[key]; ok && cur != nil {
+		return
+	}
+	delete(c.f, key)
+	c.inv[key] = strings.TrimSpace(raw)
+}
+
+func typeOf(key string) dossier.FieldType {
+	if f, ok := dossier.FieldByKey(key); ok {
+		return f.Type
+	}
+	return dossier.TypeText
+}
+
+func unitOf(key string) string {
+	if f, ok := dossier.FieldByKey(key); ok {
+		return f.Unit
+	}
+	return ""
+}
+
+var leadNoteRe = regexp.MustCompile(`^[\s:：]*(?:[(（][^()（）\d]{0,30}[)）][\s:：]*)+`)
+
+// stripLead removes separators and bracketed notes before a value.
+func stripLead(raw string) string {
+	s := leadNoteRe.ReplaceAllString(raw, "")
+	return strings.TrimLeft(s, " \n:：")
+}
+
+var chunkCut = regexp.MustCompile(`[，；;。\n(（]|,(?:\D|$)|、`)
+
+// firstChunk is the value before the next separator: "12 天，" → "12 天".
+func firstChunk(raw string) string {
+	s := strings.TrimSpace(stripLead(raw))
+	if loc := chunkCut.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	return strings.TrimSpace(s)
+}
+
+// numTokens are the numbers (or blanks) in a segment, for values that
+// came apart from their labels ("总人数 总人次\n13 39").
+var numTokenRe = regexp.MustCompile(`^(?:\d[\d,]*(?:\.\d+)?|_+|/)$`)
+
+// assign reads raw as the value of key and records it.
+func (c *collector) assign(key, raw string) {
+	if strings.HasPrefix(key, "@") || key == "" {
+		return
+	}
+	if key == "joint_research" {
+		c.jointResearch(raw)
+		return
+	}
+	switch typeOf(key) {
+	case dossier.TypeInt:
+		c.assignInt(key, raw)
+	case dossier.TypeMoney:
+		c.assignMoney(key, raw)
+	case dossier.TypeBool:
+		s := []rune(strings.Join(strings.Fields(stripLead(raw)), " "))
+		if len(s) > 40 {
+			s = s[:40]
+		}
+		v, st := ParseBool(string(s))
+		c.record(key, v, st, string(s))
+	case dossier.TypeDate:
+		v, st := ParseDate(firstChunk(raw))
+		c.record(key, v, st, raw)
+	case dossier.TypeList:
+		if key == "service_fields" {
+			c.serviceFields(raw)
+			return
+		}
+		l := SplitList(CleanText(stripLead(raw)))
+		if l == nil {
+			c.set(key, nil)
+		} else {
+			c.set(key, l)
+		}
+	case dossier.TypeText, dossier.TypeEnum:
+		t := trailEnumRe.ReplaceAllString(CleanText(stripLead(raw)), "$1")
+		if IsBlank(t) {
+			c.set(key, nil)
+		} else {
+			c.set(key, t)
+		}
+	}
+}
+
+func (c *collector) record(key string, v any, st Status, raw string) {
+	switch st {
+	case OK:
+		c.set(key, v)
+	case Blank:
+		c.set(key, nil)
+	case Invalid:
+		c.invalid(key, raw)
+	}
+}
+
+func (c *collector) assignInt(key, raw string) {
+	body := strings.TrimSpace(strings.Trim(stripLead(raw), " \n:：;；,，、。"))
+	if body == "" {
+		c.pending = append(c.pending, key)
+		return
+	}
+	if f := strings.Fields(body); len(f) >= 2 && len(c.pending) > 0 && allNum(f) {
+		k := len(f) - 1
+		if k > len(c.pending) {
+			k = len(c.pending)
+		}
+		p := c.pending[len(c.pending)-k:]
+		for i, pk := range p {
+			c.assignInt(pk, f[len(f)-1-k+i])
+		}
+		c.pending = nil
+		c.assignInt(key, f[len(f)-1])
+		return
+	}
+	c.pending = nil
+	chunk := firstChunk(raw)
+	n, st := ParseCount(chunk)
+	c.record(key, n, st, chunk)
+}
+
+func allNum(f []string) bool {
+	for _, x := range f {
+		if !numTokenRe.MatchString(x) {
+			return false
+		}
+	}
+	return true
+}
+
+var moneyTokRe = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?|[零一二三四五六七八九十百千两]+)\s*(万元|千元|元|万)?`)
+
+func (c *collector) assignMoney(key, raw string) {
+	unit := unitOf(key)
+	if c.unit != "" {
+		unit = c.unit
+	}
+	s := stripLead(raw)
+	if key == "funds_matching" {
+		c.fundsMatching(s, unit)
+		return
+	}
+	chunk := firstChunk(s)
+	v, st := ParseMoney(chunk, unit)
+	if st == OK && unit == "万元" && !strings.Contains(chunk, "万") && v >= 1000*10000 {
+		v, st = ParseMoney(chunk, "元") // "100000" under a 万元 label means yuan
+	}
+	c.record(key, v, st, chunk)
+}
+
+// fundsMatching reads "（注明资金来源和金额） 上海市人力资源和社会保障局 10 万元":
+// the amount is the last number, the source the words before it.
+func (c *collector) fundsMatching(s, unit string) {
+	s = strings.TrimSpace(s)
+	line := CleanText(s)
+	if IsBlank(line) {
+		c.set("funds_matching", nil)
+		return
+	}
+	ms := moneyTokRe.FindAllStringSubmatchIndex(line, -1)
+	best := -1
+	for i, m := range ms {
+		if m[4] >= 0 || best < 0 || true {
+			best = i
+			if m[4] >= 0 {
+				// prefer the last amount written with a unit
+			}
+		}
+	}
+	for i, m := range ms {
+		if m[4] >= 0 {
+			best = i
+		}
+	}
+	if best < 0 {
+		if v, st := ParseMoney(line, unit); st != Absent {
+			c.record("funds_matching", v, st, line)
+		}
+		return
+	}
+	m := ms[best]
+	v, st := ParseMoney(line[m[0]:m[1]], unit)
+	if st == OK && unit == "万元" && m[4] < 0 && v >= 1000*10000 {
+		v, st = ParseMoney(line[m[2]:m[3]], "元")
+	}
+	c.record("funds_matching", v, st, line[m[0]:m[1]])
+	src := strings.TrimSpace(line[:m[0]] + " " + line[m[1]:])
+	src = strings.NewReplacer("资金来源", "", "来源", "", "金额", "", "：", "", ":", "").Replace(src)
+	src = strings.Trim(src, " ，,;；。、")
+	if src != "" && !IsBlank(src) {
+		c.set("funds_matching_source", src)
+	}
+}
+
+// serviceFields reads the 服务领域 choices: the names marked (√, ☑ …), or
+// when nothing is marked at all, the names written ("医疗、生物医药").
+func (c *collector) serviceFields(raw string) {
+	s := Fold(raw)
+	var opts []option
+	for _, n := range dossier.ServiceFieldNames {
+		if i := strings.Index(s, n); i >= 0 {
+			opts = append(opts, option{n, i})
+		}
+	}
+	if len(opts) == 0 {
+		if IsBlank(firstChunk(s)) {
+			c.set("service_fields", nil)
+		}
+		return
+	}
+	marked, anyMark := markedOptions(s, opts)
+	if !anyMark {
+		for _, o := range opts {
+			marked = append(marked, o.name)
+		}
+	}
+	if len(marked) == 0 {
+		c.set("service_fields", nil)
+		return
+	}
+	c.set("service_fields", orderFields(marked))
+}
+
+func orderFields(names []string) []string {
+	var out []string
+	for _, n := range dossier.ServiceFieldNames {
+		for _, m := range names {
+			if m == n {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// publicity zips the media, dates and titles into items.
+func (c *collector) publicity() {
+	n := max(len(c.media), len(c.dates), len(c.titles))
+	var items []dossier.PublicityItem
+	at := func(l []string, i int) string {
+		if i < len(l) {
+			return l[i]
+		}
+		return ""
+	}
+	for i := 0; i < n; i++ {
+		it := dossier.PublicityItem{Media: at(c.media, i), Date: at(c.dates, i), Title: at(c.titles, i)}
+		if d, st := ParseDate(it.Date); st == OK {
+			it.Date = d
+		}
+		if it.Media == "" && it.Date == "" && it.Title == "" {
+			continue
+		}
+		items = append(items, it)
+	}
+	if len(items) > 0 {
+		c.set("publicity_items", items)
+	} else if n > 0 {
+		c.set("publicity_items", nil)
+	}
+}
+
+func (c *collector) addPub(key, raw string) {
+	v := CleanText(stripLead(raw))
+	if IsBlank(v) {
+		v = ""
+	}
+	switch key {
+	case keyMedia:
+		c.media = append(c.media, v)
+	case keyDate:
+		c.dates = append(c.dates, v)
+	case keyTitle:
+		c.titles = append(c.titles, v)
+	}
+}
+
+var (
+	trailEnumRe = regexp.MustCompile(`([。；;])\s*\d{1,2}\s*[.．、]\s*$`)
+	jointRe     = regexp.MustCompile(`^(.*?)\s*([0-9][0-9,]*(?:\.\d+)?|-\s*\d+|[零一二三四五六七八九十百两]+|_+|/|无)?\s*次?\s*$`)
+)
+
+// jointResearch reads "联合攻关： 联合课题攻关 2 次": the form in words, then the count.
+func (c *collector) jointResearch(raw string) {
+	line := strings.TrimSpace(stripLead(raw))
+	if i := strings.IndexAny(line, "\n；;"); i >= 0 {
+		line = strings.TrimSpace(line[:i])
+	}
+	line = strings.Trim(line, " ，,。")
+	g := jointRe.FindStringSubmatch(line)
+	if g == nil {
+		c.assignInt("joint_research", line)
+		return
+	}
+	form := strings.TrimSpace(g[1])
+	if g[2] == "" && !strings.HasSuffix(line, "次") {
+		// Only words: a form without a count, or a count in words.
+		if n, st := ParseCount(line); st == OK {
+			c.set("joint_research", n)
+			return
+		}
+		form = line
+	}
+	if g[2] != "" || strings.HasSuffix(line, "次") {
+		n, st := ParseCount(g[2])
+		c.record("joint_research", n, st, g[2])
+	}
+	if IsBlank(form) {
+		c.set("joint_research_form", nil)
+	} else {
+		c.set("joint_research_form", CleanText(form))
+	}
+}

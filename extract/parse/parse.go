@@ -1,0 +1,189 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"dossier"
+)
+
+// Parse decides the kind of a document and reads its fields. It never
+// panics: a panic inside a parser gives Kind unknown and no fields.
+func Parse(in Input) (out Output) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = Output{Kind: dossier.KindUnknown, Fields: dossier.Fields{}}
+		}
+	}()
+	text := in.Text
+	if len(in.Sheets) > 0 {
+		text = sheetsText(in.Sheets)
+	}
+	kind := DetectKind(in.Name, text, in.Pages, in.Images, in.IsImage)
+	c := newCollector()
+	switch kind {
+	case dossier.KindSurvey:
+		if len(in.Sheets) > 0 {
+			parseSurveySheets(in.Sheets, c)
+		} else {
+			parseSurveyText(text, c)
+		}
+	case dossier.KindAudit:
+		parseAudit(text, c)
+	case dossier.KindSummary:
+		parseSummary(text, c)
+	case dossier.KindPhotos:
+		parsePhotos(in, text, c)
+	default:
+		kind = dossier.KindUnknown
+		s := Fold(text)
+		c.walk(s, findLabels(s, identityLabels))
+	}
+	out = Output{Kind: kind, Fields: c.f}
+	if len(c.inv) > 0 {
+		out.Invalid = c.inv
+	}
+	return out
+}
+
+// sheetsText lays a workbook out as text, one row a line, cells apart.
+func sheetsText(sheets []Sheet) string {
+	var b strings.Builder
+	for _, sh := range sheets {
+		for _, row := range sh.Rows {
+			prev := ""
+			for _, cell := range row {
+				cell = strings.TrimSpace(cell)
+				if cell == "" || cell == prev {
+					continue
+				}
+				b.WriteString(cell)
+				b.WriteString("  ")
+				prev = cell
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\f")
+	}
+	return b.String()
+}
+
+var summaryTitleRe = regexp.MustCompile(`总结|工作报告|成效报告|情况报告`)
+
+// parseSummary reads the title (the first line), the team and unit it
+// names, and the length of the body.
+func parseSummary(text string, c *collector) {
+	s := Fold(text)
+	lines := nonEmptyLines(s)
+	if len(lines) > 0 {
+		title := CleanText(lines[0])
+		c.set("title", title)
+		if name := teamFromTitle(title); name != "" {
+			c.set("team_name", name)
+		}
+		if len(lines) > 1 && len([]rune(lines[1])) <= 30 && looksLikeUnit(lines[1]) {
+			c.set("unit", CleanText(lines[1]))
+		}
+	}
+	n := 0
+	for i, l := range lines {
+		if i == 0 {
+			continue
+		}
+		for _, r := range l {
+			if !unicode.IsSpace(r) {
+				n++
+			}
+		}
+	}
+	c.set("text_chars", int64(n))
+	c.walk(s, findLabels(s, identityLabels))
+}
+
+var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?)?\s*(?:工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明)\s*$`)
+
+// teamFromTitle strips the kind words from a title line: "X 2026 年度工作成效总结" → X.
+func teamFromTitle(title string) string {
+	t := titleSuffixRe.ReplaceAllString(title, "")
+	t = strings.TrimSpace(t)
+	if t == title || len([]rune(t)) < 4 {
+		return ""
+	}
+	return t
+}
+
+var unitWordRe = regexp.MustCompile(`(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|站|学校|集团)[)）]?$`)
+
+func looksLikeUnit(s string) bool {
+	return unitWordRe.MatchString(strings.TrimSpace(s))
+}
+
+func nonEmptyLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\f", "\n"), "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var captionRe = regexp.MustCompile(`^(?:图\s*\d*\s*[:：.、]?|照片\s*\d*\s*[:：.、]|说明\s*[:：])\s*(.+)$`)
+
+// parsePhotos counts the photos and reads their captions.
+func parsePhotos(in Input, text string, c *collector) {
+	if in.IsImage {
+		c.set("photo_count", int64(1))
+		name := strings.TrimSuffix(in.Name, extOf(in.Name))
+		if cap := captionFromName(name); cap != "" {
+			c.set("captions", []string{cap})
+		}
+		return
+	}
+	c.set("photo_count", int64(in.Images))
+	lines := nonEmptyLines(Fold(text))
+	var caps []string
+	for i, l := range lines {
+		if g := captionRe.FindStringSubmatch(l); g != nil {
+			caps = append(caps, CleanText(g[1]))
+			continue
+		}
+		if i == 0 {
+			t := CleanText(l)
+			c.set("title", t)
+			if name := teamFromTitle(t); name != "" {
+				c.set("team_name", name)
+			}
+		}
+	}
+	if len(caps) > 0 {
+		c.set("captions", caps)
+	}
+	s := Fold(text)
+	c.walk(s, findLabels(s, identityLabels))
+}
+
+func extOf(name string) string {
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		return name[i:]
+	}
+	return ""
+}
+
+var nameTailRe = regexp.MustCompile(`[-_ ]*(?:[A-Za-z]{1,3}\d{1,3})?[-_ ]*(?:img|IMG|照片|图)?\d*$`)
+
+// captionFromName: "专题讲座现场-M12-img1" → "专题讲座现场".
+func captionFromName(name string) string {
+	s := name
+	for i := 0; i < 3; i++ {
+		s = nameTailRe.ReplaceAllString(s, "")
+	}
+	s = strings.Trim(s, "-_ ")
+	for _, r := range s {
+		if isHan(r) {
+			return s
+		}
+	}
+	return ""
+}

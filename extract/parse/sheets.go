@@ -1,0 +1,255 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"dossier"
+)
+
+// gridLabels are the survey labels as they stand alone in a cell: no
+// number needs to follow, and each 服务领域 name may be its own row
+// ("农业 | 是").
+var gridLabels = func() []label {
+	var out []label
+	for _, l := range surveyAll {
+		l.needNum, l.colon = false, false
+		out = append(out, l)
+	}
+	for _, n := range dossier.ServiceFieldNames {
+		out = append(out, lit("@sf:"+n, false, n)...)
+	}
+	return out
+}()
+
+var (
+	cellUnitRe  = regexp.MustCompile(`[(（]\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|名)\s*[)）]`)
+	cellRestSet = map[string]bool{"次数": true, "场次": true, "人数": true, "个数": true, "数量": true, "数": true, "次": true, "场": true,
+		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true}
+)
+
+// cellLabel reports the key of a cell that is only a label (with its
+// numbering, notes, unit and colon), and the money unit it names.
+func cellLabel(cell string) (key, unit string, ok bool) {
+	s := prepSurvey(cell)
+	ms := findLabels(s, gridLabels)
+	if len(ms) == 0 {
+		return "", "", false
+	}
+	rest := s
+	for i := len(ms) - 1; i >= 0; i-- {
+		rest = rest[:ms[i].start] + " " + rest[ms[i].end:]
+	}
+	if strings.Contains(cell, "万元") {
+		unit = "万元"
+	} else if strings.Contains(cell, "（元）") || strings.Contains(cell, "(元)") {
+		unit = "元"
+	}
+	rest = cellUnitRe.ReplaceAllString(rest, " ")
+	rest = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "：", " ", ":", " ", "、", " ", "/", " ", "？", " ", "?", " ", "*", " ", "★", " ").Replace(rest)
+	for _, f := range strings.Fields(rest) {
+		if !cellRestSet[f] {
+			return "", "", false
+		}
+	}
+	key = ""
+	for _, m := range ms {
+		if m.lab.key != "" && !strings.HasPrefix(m.lab.key, keySec) {
+			key = m.lab.key
+		}
+	}
+	return key, unit, true
+}
+
+type cellPos struct{ r, c int }
+
+// parseSurveySheets reads a survey workbook by its labels wherever they
+// sit: the value to the right of the label, or below it.
+func parseSurveySheets(sheets []Sheet, c *collector) {
+	regionRe(prepSurvey(sheetsText(sheets)), c)
+	var sf []string
+	sfSeen := false
+	for _, sh := range sheets {
+		rows := dedupeRows(sh.Rows)
+		isLabel := map[cellPos]bool{}
+		keys := map[cellPos]string{}
+		units := map[cellPos]string{}
+		for r, row := range rows {
+			for ci, cell := range row {
+				if strings.TrimSpace(cell) == "" {
+					continue
+				}
+				if k, u, ok := cellLabel(cell); ok {
+					isLabel[cellPos{r, ci}] = true
+					keys[cellPos{r, ci}] = k
+					units[cellPos{r, ci}] = u
+				}
+			}
+		}
+		used := map[cellPos]bool{}
+		prev := ""
+		for r, row := range rows {
+			for ci, cell := range row {
+				p := cellPos{r, ci}
+				if strings.TrimSpace(cell) == "" || used[p] {
+					continue
+				}
+				if !isLabel[p] {
+					// A cell with label and value together ("服务天数：12天").
+					s := prepSurvey(cell)
+					if ms := findLabels(s, surveyAll); len(ms) > 0 {
+						c.walk(s, ms)
+						c.serviceMode(s, ms)
+					}
+					continue
+				}
+				key := c.resolve(keys[p], prev)
+				if key == "" {
+					continue
+				}
+				if key == keyMedia || key == keyDate || key == keyTitle {
+					for _, v := range valuesBelowOrRight(rows, isLabel, r, ci, used) {
+						c.addPub(key, v)
+					}
+					continue
+				}
+				val, vp, found := valueFor(rows, isLabel, keys, r, ci, key)
+				if found {
+					used[vp] = true
+				}
+				switch {
+				case strings.HasPrefix(key, "@sf:"):
+					sfSeen = true
+					if b, st := ParseBool(val); st == OK && b {
+						sf = append(sf, strings.TrimPrefix(key, "@sf:"))
+					}
+					prev = "service_fields"
+					continue
+				case key == keyMode:
+					if v := modeOf(val); v != "" {
+						c.set("service_mode", v)
+					} else if IsBlank(val) {
+						c.set("service_mode", nil)
+					}
+					continue
+				case strings.HasPrefix(key, "@"):
+					continue
+				}
+				if !found || strings.TrimSpace(val) == "" {
+					c.set(key, nil)
+				} else {
+					old := c.unit
+					if units[p] != "" {
+						c.unit = units[p]
+					}
+					c.assign(key, val)
+					c.unit = old
+					c.pending = nil
+				}
+				prev = key
+			}
+		}
+	}
+	if sfSeen {
+		if _, ok := c.f["service_fields"]; !ok || c.f["service_fields"] == nil {
+			if len(sf) > 0 {
+				c.f["service_fields"] = orderFields(sf)
+			} else {
+				c.set("service_fields", nil)
+			}
+		}
+	}
+	if _, ok := c.f["service_mode"]; !ok {
+		c.serviceMode("", nil)
+	}
+	c.publicity()
+}
+
+// dedupeRows blanks the copies a merged range leaves in the cells to its
+// right, so a merged label or value is read once.
+func dedupeRows(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for r, row := range rows {
+		nr := make([]string, len(row))
+		for c, v := range row {
+			v = strings.TrimSpace(v)
+			if c > 0 && v != "" && v == strings.TrimSpace(row[c-1]) {
+				continue
+			}
+			nr[c] = v
+		}
+		out[r] = nr
+	}
+	return out
+}
+
+func cellAt(rows [][]string, r, c int) string {
+	if r < 0 || r >= len(rows) || c < 0 || c >= len(rows[r]) {
+		return ""
+	}
+	return rows[r][c]
+}
+
+// valueFor finds a label's value: the next non-empty cell to its right
+// that is not itself a label, else the cell below. A 服务领域 name is a
+// value when the label is 服务领域.
+func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string, r, c int, key string) (string, cellPos, bool) {
+	acceptLabel := func(p cellPos) bool {
+		return key == "service_fields" && strings.HasPrefix(keys[p], "@sf:")
+	}
+	for cc := c + 1; cc < len(rows[r]); cc++ {
+		v := rows[r][cc]
+		if v == "" {
+			continue
+		}
+		p := cellPos{r, cc}
+		if isLabel[p] && !acceptLabel(p) {
+			break
+		}
+		return v, p, true
+	}
+	for rr := r + 1; rr < len(rows) && rr <= r+1; rr++ {
+		v := cellAt(rows, rr, c)
+		p := cellPos{rr, c}
+		if v == "" || isLabel[p] {
+			break
+		}
+		return v, p, true
+	}
+	return "", cellPos{}, false
+}
+
+// valuesBelowOrRight reads a publicity column: the value right of the
+// label, or every value below it down to the next empty cell or label.
+func valuesBelowOrRight(rows [][]string, isLabel map[cellPos]bool, r, c int, used map[cellPos]bool) []string {
+	for cc := c + 1; cc < len(rows[r]); cc++ {
+		v := rows[r][cc]
+		if v == "" {
+			continue
+		}
+		if isLabel[cellPos{r, cc}] {
+			break
+		}
+		used[cellPos{r, cc}] = true
+		return []string{v}
+	}
+	var out []string
+	for rr := r + 1; rr < len(rows); rr++ {
+		v := cellAt(rows, rr, c)
+		if v == "" || rowHasLabel(isLabel, rows, rr) {
+			break
+		}
+		used[cellPos{rr, c}] = true
+		out = append(out, v)
+	}
+	return out
+}
+
+func rowHasLabel(isLabel map[cellPos]bool, rows [][]string, r int) bool {
+	for c := range rows[r] {
+		if isLabel[cellPos{r, c}] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,204 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"dossier"
+)
+
+var surveyAll = join(identityLabels, surveyLabels)
+
+// midEnumRe finds item numbers a PDF's text order ran into the line before
+// ("远程培训 0 场6. 咨询对接活动").
+var midEnumRe = regexp.MustCompile(`([^\d\s.,，、:：/_年月-])[ \t]*\d{1,2}[.．][ \t]*(\p{Han})`)
+
+// prepSurvey folds the text, drops the form's bracketed notes and the list
+// numbering so that neither is read as a label or a value.
+func prepSurvey(text string) string {
+	s := Fold(text)
+	s = strings.ReplaceAll(s, "\f", "\n")
+	s = noteRe.ReplaceAllString(s, " ")
+	s = enumRe.ReplaceAllString(s, " ")
+	s = midEnumRe.ReplaceAllString(s, "$1 $2")
+	return s
+}
+
+// parseSurveyText reads the survey written as running text (a Word or
+// LibreOffice PDF of 附件4).
+func parseSurveyText(text string, c *collector) {
+	s := prepSurvey(text)
+	regionRe(s, c)
+	ms := findLabels(s, surveyAll)
+	c.walk(s, ms)
+	c.serviceMode(s, ms)
+	c.publicity()
+}
+
+// walk assigns each label's segment (the text up to the next label).
+func (c *collector) walk(s string, ms []match) {
+	prev := ""
+	for i, m := range ms {
+		end := len(s)
+		if i+1 < len(ms) {
+			end = ms[i+1].start
+		}
+		seg := s[m.end:end]
+		key := c.resolve(m.lab.key, prev)
+		switch key {
+		case keyMedia, keyDate, keyTitle:
+			c.addPub(key, seg)
+		case "", keyMode:
+		default:
+			if strings.HasPrefix(key, "@") {
+				continue
+			}
+			c.assign(key, seg)
+		}
+		if key != "" && !strings.HasPrefix(key, "@") {
+			prev = key
+		}
+	}
+}
+
+// resolve maps the pseudo keys that depend on the label before.
+func (c *collector) resolve(key, prev string) string {
+	switch key {
+	case keyOther:
+		switch sectionOf(prev) {
+		case 1:
+			return "service_fields_other"
+		case 2:
+			return "experts_other"
+		case 3:
+			return "activities_other"
+		case 4:
+			return "outcomes_other"
+		}
+		return ""
+	case keyNames:
+		switch prev {
+		case "key_counties_national":
+			return "key_counties_national_names"
+		case "key_counties_provincial":
+			return "key_counties_provincial_names"
+		}
+		return ""
+	case keyDesc:
+		switch prev {
+		case "support_measures":
+			return "support_measures_desc"
+		case "economic_benefit", "social_benefit", "industry_impact", "outcomes_other", "support_measures_desc":
+			return prev
+		}
+		return ""
+	}
+	return key
+}
+
+func sectionOf(key string) int {
+	f, ok := dossier.FieldByKey(key)
+	if !ok {
+		return 0
+	}
+	for i, p := range []string{"一", "二", "三", "四", "五"} {
+		if strings.HasPrefix(f.Section, p) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+const valPat = `([0-9,]+|[零一二三四五六七八九十百千两〇]+|_+|/|无|-\s*\d+|\d+\.\d+)?`
+
+var regionTextRe = regexp.MustCompile(`覆盖\s*` + valPat + `\s*个?\s*地\s*市[、，,\s]*` + valPat + `\s*个?\s*区\s*县[、，,\s]*` + valPat + `\s*家?\s*企\s*事\s*业\s*单\s*位`)
+
+// regionRe reads "覆盖 3 个地市、 1 个区县、 24 家企事业单位".
+func regionRe(s string, c *collector) {
+	g := regionTextRe.FindStringSubmatch(s)
+	if g == nil {
+		return
+	}
+	for i, k := range []string{"region_cities", "region_counties", "region_units"} {
+		c.assignInt(k, g[i+1])
+		c.pending = nil
+	}
+}
+
+// serviceMode decides 一次服务 / 分批次服务 from the marks beside the two
+// options, else from the 服务形式 value, else from which counts are filled.
+func (c *collector) serviceMode(s string, ms []match) {
+	if _, ok := c.f["service_mode"]; ok {
+		return
+	}
+	oi := indexOnce(s)
+	bi := strings.Index(s, "分批次服务")
+	if bi < 0 {
+		bi = strings.Index(s, "分批次")
+	}
+	if oi >= 0 && bi >= 0 {
+		name := s[bi : bi+len("分批次")]
+		if strings.HasPrefix(s[bi:], "分批次服务") {
+			name = "分批次服务"
+		}
+		marked, any := markedOptions(s, []option{{"一次服务", oi}, {name, bi}})
+		switch {
+		case len(marked) == 1 && marked[0] == "一次服务":
+			c.set("service_mode", "once")
+			return
+		case len(marked) == 1:
+			c.set("service_mode", "batches")
+			return
+		case len(marked) == 2:
+			c.invalid("service_mode", "一次服务、分批次服务（均已勾选）")
+			return
+		case any:
+			// options shown but none chosen: fall through to the value / counts
+		}
+	}
+	for i, m := range ms {
+		if m.lab.key != keyMode {
+			continue
+		}
+		end := len(s)
+		if i+1 < len(ms) {
+			end = ms[i+1].start
+		}
+		if v := modeOf(s[m.end:end]); v != "" {
+			c.set("service_mode", v)
+			return
+		}
+	}
+	_, days := c.f.Int("service_days")
+	_, batches := c.f.Int("batch_count")
+	switch {
+	case days && !batches:
+		c.set("service_mode", "once")
+	case batches && !days:
+		c.set("service_mode", "batches")
+	default:
+		c.set("service_mode", nil)
+	}
+}
+
+// indexOnce finds 一次服务 not inside 分批次服务 (which it is not, but
+// "单次服务" is a common variant).
+func indexOnce(s string) int {
+	for _, w := range []string{"一次服务", "单次服务", "一次性服务"} {
+		if i := strings.Index(s, w); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func modeOf(v string) string {
+	v = strings.TrimSpace(stripLead(v))
+	switch {
+	case strings.Contains(v, "分批") || strings.Contains(v, "多批") || strings.Contains(v, "②") || strings.EqualFold(v, "batches"):
+		return "batches"
+	case strings.Contains(v, "一次") || strings.Contains(v, "单次") || strings.Contains(v, "①") || strings.EqualFold(v, "once"):
+		return "once"
+	}
+	return ""
+}

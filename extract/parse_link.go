@@ -1,0 +1,5 @@
+package extract
+
+import "dossier/extract/parse"
+
+func init() { parseFunc = parse.Parse }

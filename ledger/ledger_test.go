@@ -1,0 +1,208 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"dossier"
+	"dossier/notify"
+)
+
+var t0 = time.Date(2026, 11, 18, 9, 0, 0, 0, time.UTC)
+
+func open(t *testing.T) (*Ledger, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "数据 dir", FileName)
+	l, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l, path
+}
+
+func claim(t *testing.T, l *Ledger, rel string) Entry {
+	t.Helper()
+	e, err := l.Claim(context.Background(), Claim{Rel: rel, Name: filepath.Base(rel), Size: 10, Received: t0, Now: t0},
+		func(id int64) string { return fmt.Sprintf("/work/%d-%s", id, filepath.Base(rel)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func decide(t *testing.T, l *Ledger, e Entry, doc dossier.Document, dup int64) (dossier.Document, []dossier.Notice) {
+	t.Helper()
+	doc.Path, doc.Name = e.Rel, e.Name
+	d, ns, err := l.Decide(context.Background(), Decision{ID: e.ID, Doc: doc, StoredPath: "/archive/" + e.Name, Now: t0,
+		Duplicate: dup, Channels: []notify.Channel{notify.ChannelLog, notify.ChannelFile, notify.ChannelMail},
+		Compose: func(doc dossier.Document, sup []dossier.Document) ([]dossier.Notice, error) {
+			typ := dossier.NoticeAcceptance
+			if len(sup) > 0 {
+				typ = dossier.NoticeSupersede
+			}
+			return []dossier.Notice{{Key: fmt.Sprintf("doc:%d:%s", doc.ID, typ), TeamID: doc.TeamID, Type: typ,
+				Subject: "主题", Body: "正文", To: []string{"a@example.org"}}}, nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, ns
+}
+
+func TestLifeCycle(t *testing.T) {
+	ctx := context.Background()
+	l, path := open(t)
+	e := claim(t, l, "M11/调查表 (1).xlsx")
+	if e.WorkPath != fmt.Sprintf("/work/%d-调查表 (1).xlsx", e.ID) {
+		t.Fatalf("work path %q", e.WorkPath)
+	}
+	p, _ := l.Pending(ctx)
+	if len(p) != 1 || p[0].State != StateClaimed {
+		t.Fatalf("pending after claim: %+v", p)
+	}
+	fields := dossier.Fields{"experts_total": int64(25), "funds_matching": 100000.0, "service_fields": []string{"农业"},
+		"publicity_items": []dossier.PublicityItem{{Media: "报", Date: "2026-01-02", Title: "题"}}, "contact_name": nil, "key_counties": true}
+	doc, ns := decide(t, l, e, dossier.Document{SHA256: "aa", TeamID: "M11", Kind: dossier.KindSurvey, Fields: fields,
+		Verdict: dossier.VerdictAccepted, Received: t0}, 0)
+	if len(ns) != 1 || ns[0].Type != dossier.NoticeAcceptance {
+		t.Fatalf("notices %+v", ns)
+	}
+	if _, _, err := l.Decide(ctx, Decision{ID: e.ID, Doc: doc, Now: t0}); !errors.Is(err, ErrWrongState) {
+		t.Fatalf("second decide: %v", err)
+	}
+	if err := l.Done(ctx, e.ID, "/archive/final", t0); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := l.Pending(ctx); len(p) != 0 {
+		t.Fatalf("pending after done: %+v", p)
+	}
+	l.Close()
+	l2, err := Open(path) // migrations are idempotent
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l2.Close()
+	got, err := l2.Get(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Doc.Fields, fields) {
+		t.Errorf("fields round trip:\n got %#v\nwant %#v", got.Doc.Fields, fields)
+	}
+	if got.State != StateDone || got.StoredPath != "/archive/final" || got.Doc.Received != t0 {
+		t.Errorf("entry %+v", got)
+	}
+}
+
+func TestSupersedeAndDuplicate(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	first := claim(t, l, "M11/a.pdf")
+	d1, _ := decide(t, l, first, dossier.Document{SHA256: "s1", TeamID: "M11", Kind: dossier.KindAudit, Verdict: dossier.VerdictAccepted}, 0)
+	rej := claim(t, l, "M11/bad.pdf")
+	decide(t, l, rej, dossier.Document{SHA256: "s0", TeamID: "M11", Kind: dossier.KindAudit, Verdict: dossier.VerdictRejected}, 0)
+	second := claim(t, l, "M11/b.pdf")
+	d2, ns := decide(t, l, second, dossier.Document{SHA256: "s2", TeamID: "M11", Kind: dossier.KindAudit, Verdict: dossier.VerdictAccepted}, 0)
+	if len(d2.Findings) != 1 || d2.Findings[0].Rule != "F010" || ns[0].Type != dossier.NoticeSupersede {
+		t.Fatalf("second: %+v %+v", d2.Findings, ns)
+	}
+	old, _ := l.Get(ctx, d1.ID)
+	if !old.Doc.Superseded {
+		t.Fatal("first not marked superseded")
+	}
+	dup := claim(t, l, "M11/b copy.pdf")
+	known, ok, err := l.AcceptedBySHA(ctx, "s2")
+	if err != nil || !ok || known.ID != d2.ID {
+		t.Fatalf("AcceptedBySHA: %v %v %+v", ok, err, known)
+	}
+	d3, _ := decide(t, l, dup, dossier.Document{SHA256: "s2", TeamID: "M11", Kind: dossier.KindAudit, Verdict: dossier.VerdictAccepted,
+		Findings: []dossier.Finding{{Rule: "F008", Severity: dossier.SeverityInfo}}}, known.ID)
+	if len(d3.Findings) != 1 {
+		t.Fatalf("duplicate superseded something: %+v", d3.Findings)
+	}
+	if cur, _ := l.Get(ctx, d2.ID); cur.Doc.Superseded {
+		t.Fatal("duplicate superseded the original")
+	}
+	if _, ok, _ := l.AcceptedBySHA(ctx, "s0"); ok {
+		t.Fatal("rejected document reported as accepted")
+	}
+	byTeam, _ := l.DocumentsByTeam(ctx)
+	if n := len(byTeam["M11"]); n != 3 {
+		t.Fatalf("team documents: %d, want 3 (duplicate left out)", n)
+	}
+}
+
+func TestOutbox(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	e := claim(t, l, "x.pdf")
+	_, ns, err := l.Decide(ctx, Decision{ID: e.ID, Doc: dossier.Document{Verdict: dossier.VerdictRejected}, Now: t0,
+		Channels: []notify.Channel{notify.ChannelLog, notify.ChannelFile},
+		Compose: func(doc dossier.Document, _ []dossier.Document) ([]dossier.Notice, error) {
+			return []dossier.Notice{{Key: "k1", Type: dossier.NoticeRejection, Subject: "退回", Body: "b",
+				To: []string{"x@example.org"}, NoticeFile: "/in/退回/x.pdf.退回说明.txt"}}, nil
+		}})
+	if err != nil || len(ns) != 1 {
+		t.Fatal(err, ns)
+	}
+	due, err := l.Due(ctx, t0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chans []notify.Channel
+	for _, d := range due {
+		chans = append(chans, d.Channel)
+	}
+	if !reflect.DeepEqual(chans, []notify.Channel{"file", "log"}) || due[0].Notice.To[0] != "x@example.org" {
+		t.Fatalf("due: %+v", due) // mail not offered: no mail row
+	}
+	if err := l.Delivered(ctx, ns[0].ID, notify.ChannelLog, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Failed(ctx, ns[0].ID, notify.ChannelFile, "disk full", t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if due, _ := l.Due(ctx, t0, 10); len(due) != 0 {
+		t.Fatalf("due before retry: %+v", due)
+	}
+	due, _ = l.Due(ctx, t0.Add(time.Minute), 10)
+	if len(due) != 1 || due[0].Attempts != 1 {
+		t.Fatalf("due at retry: %+v", due)
+	}
+	n := dossier.Notice{Key: "reminder:M11:2026-11-17", TeamID: "M11", Type: dossier.NoticeReminder, Subject: "s", Body: "b", Created: t0}
+	for i, want := range []bool{true, false} {
+		n.Key = fmt.Sprintf("reminder:M11:2026-11-17:%d", i) // even a new key: one per team per day
+		ok, err := l.Remind(ctx, "M11", "2026-11-17", n, nil)
+		if err != nil || ok != want {
+			t.Fatalf("remind %d: %v %v", i, ok, err)
+		}
+	}
+}
+
+func TestConsolidations(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	if _, ok, _ := l.LastConsolidation(ctx); ok {
+		t.Fatal("empty ledger has a consolidation")
+	}
+	id, err := l.BeginConsolidation(ctx, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := l.LastConsolidation(ctx); ok {
+		t.Fatal("an unfinished run counts")
+	}
+	if err := l.FinishConsolidation(ctx, Consolidation{ID: id, Dir: "/o/2026-11-18", InputsHash: "h", Finished: t0.Add(time.Second), Pages: 3, Changed: true}); err != nil {
+		t.Fatal(err)
+	}
+	c, ok, err := l.LastConsolidation(ctx)
+	if err != nil || !ok || c.Pages != 3 || !c.Changed || !c.Started.Equal(t0) {
+		t.Fatalf("%+v %v %v", c, ok, err)
+	}
+}

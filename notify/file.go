@@ -1,0 +1,103 @@
+package notify
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dossier"
+)
+
+// maxSuffix bounds the search for a free file name.
+const maxSuffix = 100
+
+// fileText is what the notice file holds: the subject, a blank line and the
+// body, with CRLF line ends so that Notepad on the bureau's PCs shows it
+// right. UTF-8 without BOM.
+func fileText(n dossier.Notice) []byte {
+	s := n.Subject + "\n\n" + strings.TrimRight(n.Body, "\n") + "\n"
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n")
+	return []byte(s)
+}
+
+// writeNoticeFile writes the notice beside the document, atomically (a
+// temporary file in the same folder, then linked or renamed into place).
+// It is idempotent: a file already holding this text is the notice
+// delivered before a crash. It never replaces a different file: it picks
+// "<name> (2).txt", "(3)"… instead. It returns the path written.
+func writeNoticeFile(n dossier.Notice) (string, error) {
+	want := fileText(n)
+	dir := filepath.Dir(n.NoticeFile)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create folder for notice file: %w", err)
+	}
+	for i := 1; i <= maxSuffix; i++ {
+		path := suffixed(n.NoticeFile, i)
+		have, err := os.ReadFile(path)
+		switch {
+		case err == nil && bytes.Equal(have, want):
+			return path, nil
+		case err == nil:
+			continue // someone else's file: never overwrite it
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", fmt.Errorf("read existing notice file: %w", err)
+		}
+		ok, err := place(path, want)
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			return path, nil
+		}
+	}
+	return "", fmt.Errorf("write notice file %s: no free name after %d tries", n.NoticeFile, maxSuffix)
+}
+
+// suffixed is path for i = 1, else "name (i).ext".
+func suffixed(path string, i int) string {
+	if i == 1 {
+		return path
+	}
+	ext := filepath.Ext(path)
+	return fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(path, ext), i, ext)
+}
+
+// place puts data at path unless a file appeared there meanwhile (then
+// ok is false). A hard link refuses to replace; where the file system
+// cannot link (some network shares), a rename after the check does.
+func place(path string, data []byte) (ok bool, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".notice-*.tmp")
+	if err != nil {
+		return false, fmt.Errorf("create temporary notice file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return false, fmt.Errorf("write temporary notice file: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return false, fmt.Errorf("sync temporary notice file: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return false, fmt.Errorf("close temporary notice file: %w", err)
+	}
+	err = os.Link(tmp.Name(), path)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrExist):
+		return false, nil
+	}
+	if _, serr := os.Lstat(path); serr == nil {
+		return false, nil
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return false, fmt.Errorf("move notice file into place: %w", err)
+	}
+	return true, nil
+}

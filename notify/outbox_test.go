@@ -1,0 +1,87 @@
+package notify
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"time"
+
+	"dossier"
+)
+
+// memOutbox is an in-memory Outbox for this package's tests (the ledger's
+// SQLite outbox is tested against the notifier end to end by the lead).
+type memOutbox struct {
+	mu   sync.Mutex
+	rows []*memRow
+	next int64
+}
+
+type memRow struct {
+	notice    dossier.Notice
+	ch        Channel
+	attempts  int
+	retryAt   time.Time
+	delivered bool
+	reasons   []string
+}
+
+var _ Outbox = (*memOutbox)(nil)
+
+// add enqueues a notice on channels, as the ledger does with a decision.
+func (o *memOutbox) add(n dossier.Notice, chs ...Channel) dossier.Notice {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.next++
+	n.ID = o.next
+	for _, c := range chs {
+		o.rows = append(o.rows, &memRow{notice: n, ch: c, retryAt: n.Created})
+	}
+	return n
+}
+
+func (o *memOutbox) Due(_ context.Context, now time.Time, limit int) ([]Delivery, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var out []Delivery
+	rows := append([]*memRow(nil), o.rows...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].retryAt.Before(rows[j].retryAt) })
+	for _, r := range rows {
+		if !r.delivered && !r.retryAt.After(now) && len(out) < limit {
+			out = append(out, Delivery{Notice: r.notice, Channel: r.ch, Attempts: r.attempts})
+		}
+	}
+	return out, nil
+}
+
+func (o *memOutbox) find(id int64, ch Channel) *memRow {
+	for _, r := range o.rows {
+		if r.notice.ID == id && r.ch == ch {
+			return r
+		}
+	}
+	return nil
+}
+
+func (o *memOutbox) Delivered(_ context.Context, id int64, ch Channel, _ time.Time) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.find(id, ch).delivered = true
+	return nil
+}
+
+func (o *memOutbox) Failed(_ context.Context, id int64, ch Channel, reason string, retryAt time.Time) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	r := o.find(id, ch)
+	r.attempts++
+	r.retryAt = retryAt
+	r.reasons = append(r.reasons, reason)
+	return nil
+}
+
+func (o *memOutbox) row(id int64, ch Channel) memRow {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return *o.find(id, ch)
+}

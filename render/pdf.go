@@ -1,0 +1,206 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"dossier"
+)
+
+// Input is everything the package is made of.
+type Input struct {
+	Programme dossier.Programme
+	// Teams is every team of the registry, in registry order. Documents
+	// carry StoredPath (the absolute path of the original in the archive),
+	// Findings, Fields, Received, SHA256 and Superseded.
+	Teams []dossier.TeamView
+	// Generated is the consolidation time. The package shows it; PDF
+	// metadata dates are derived from the inputs instead (newestInput).
+	Generated time.Time
+}
+
+// ErrRender reports that gofpdf failed while drawing or writing.
+var ErrRender = errors.New("render: drawing the PDF failed")
+
+// builder holds one package being drawn.
+type builder struct {
+	*canvas
+	in  Input
+	loc *time.Location
+	ctx context.Context
+
+	headerLeft string // the running header of the pages being added
+	noHeader   bool   // the cover has none
+
+	pageOf   map[string]int
+	tocPages []int
+	under    []underlay // original PDF pages to place under package pages
+	tmp      []string   // temp files to remove
+}
+
+// PDF writes the package alone and returns its page count. Originals are
+// placed as they are; one that cannot be read gets a placeholder page.
+func PDF(w io.Writer, in Input) (pages int, err error) {
+	return renderPDF(context.Background(), w, in)
+}
+
+func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error) {
+	f, err := newFpdf()
+	if err != nil {
+		return 0, err
+	}
+	b := &builder{
+		canvas: &canvas{f: f, width: map[rune]float64{}, size: 10},
+		in:     in,
+		loc:    in.Programme.Location(),
+		ctx:    ctx,
+	}
+	defer b.cleanup()
+	b.breakPage = func() { b.addPage("P") }
+	b.setup()
+
+	if err := b.build(); err != nil {
+		return 0, err
+	}
+	var buf bytes.Buffer
+	if err := b.output(&buf); err != nil {
+		return 0, err
+	}
+	pages = f.PageCount()
+	out := buf.Bytes()
+	if len(b.under) > 0 {
+		out, err = placeUnderlays(out, b.under, b.fileID(), b.fixedDate())
+		if err != nil {
+			return 0, fmt.Errorf("place original pages: %w", err)
+		}
+	}
+	if _, err := w.Write(out); err != nil {
+		return 0, fmt.Errorf("write package: %w", err)
+	}
+	return pages, nil
+}
+
+// output runs gofpdf's Output under recover: gofpdf panics on some inputs.
+func (b *builder) output(w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: panic: %v", ErrRender, r)
+		}
+	}()
+	if err := b.f.Output(w); err != nil {
+		return fmt.Errorf("%w: %v", ErrRender, err)
+	}
+	return nil
+}
+
+// fixedDate is the newest Received of any document (or the programme's
+// submission deadline): metadata dates that only change with the inputs.
+func (b *builder) fixedDate() time.Time {
+	var t time.Time
+	for _, v := range b.in.Teams {
+		for _, d := range v.Documents {
+			if d.Received.After(t) {
+				t = d.Received
+			}
+		}
+	}
+	if t.IsZero() {
+		d := b.in.Programme.SubmitDeadline
+		t = time.Date(max(d.Y, 2000), time.Month(max(d.M, 1)), max(d.D, 1), 0, 0, 0, 0, b.loc)
+	}
+	return t.In(b.loc).Truncate(time.Second)
+}
+
+// fileID is a hash of the inputs, for the PDF trailer's /ID.
+func (b *builder) fileID() string {
+	h, _ := InputsHash(b.in)
+	s := sha256.Sum256([]byte(h + b.in.Generated.UTC().Format(time.RFC3339)))
+	return hex.EncodeToString(s[:16])
+}
+
+func (b *builder) setup() {
+	f := b.f
+	p := b.in.Programme
+	f.SetTitle(p.Title, true)
+	f.SetSubject(p.Notice, true)
+	f.SetAuthor(p.Bureau, true)
+	f.SetCreator("dossier", true)
+	f.SetProducer("dossier (gofpdf)", true)
+	f.SetCreationDate(b.fixedDate())
+	f.SetModificationDate(b.fixedDate())
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(marginX, contentTop, marginX)
+	f.AliasNbPages("{nb}")
+	f.SetHeaderFuncMode(b.drawHeader, false)
+	f.SetFooterFunc(b.drawFooter)
+}
+
+func (b *builder) addPage(orient string) {
+	b.f.AddPageFormat(orient, gofpdf.SizeType{Wd: 210, Ht: 297})
+	b.y = contentTop
+	b.setSize(10)
+}
+
+func (b *builder) drawHeader() {
+	if b.noHeader {
+		return
+	}
+	c := b.canvas
+	saved := c.size
+	c.setSize(8)
+	c.color(colMuted)
+	w := c.contentW()
+	right := b.in.Programme.Notice
+	rw := c.strW(right) + 2
+	left := b.headerLeft
+	if lines := c.wrap(left, w-rw-4); len(lines) > 1 {
+		left = lines[0] + "…"
+	}
+	c.text(marginX, 9, w-rw, left, "L")
+	c.text(marginX+w-rw, 9, rw, right, "R")
+	y := c.y
+	c.y = 14
+	c.rule(colRule, 0.3)
+	c.y = y
+	c.setSize(saved)
+	c.color(colInk)
+}
+
+func (b *builder) drawFooter() {
+	c := b.canvas
+	saved := c.size
+	c.setSize(9)
+	c.color(colMuted)
+	h := c.pageH()
+	c.text(marginX, h-12, c.contentW(), fmt.Sprintf("第 %d 页 共 {nb} 页", b.f.PageNo()), "C")
+	c.setSize(saved)
+	c.color(colInk)
+}
+
+func (b *builder) cleanup() {
+	removeAll(b.tmp)
+}
+
+// build draws every part in order, then the contents on reserved pages.
+func (b *builder) build() error {
+	b.cover()
+	b.reserveContents()
+	b.summaryTable()
+	b.statistics()
+	b.teamSections()
+	if err := b.originals(); err != nil {
+		return err
+	}
+	b.drawContents()
+	return b.f.Error()
+}
