@@ -9,9 +9,6 @@ import (
 
 type parseInput = parse.Input
 
-// parseFunc is parse.Parse, linked in parse_link.go.
-var parseFunc func(parse.Input) parse.Output
-
 // runParse hands the text to the parsers, recovering a panic there into an
 // unknown kind rather than losing the file.
 func runParse(in parseInput) (out parse.Output) {
@@ -20,10 +17,7 @@ func runParse(in parseInput) (out parse.Output) {
 			out = parse.Output{Kind: dossier.KindUnknown}
 		}
 	}()
-	if parseFunc == nil {
-		return parse.Output{Kind: dossier.KindUnknown}
-	}
-	return parseFunc(in)
+	return parse.Parse(in)
 }
 
 func nonSpace(s string) int {

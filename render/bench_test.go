@@ -64,3 +64,4 @@ func benchmarkConsolidate(b *testing.B, n int) {
 
 func BenchmarkConsolidateSamples(b *testing.B) { benchmarkConsolidate(b, 18) }
 func BenchmarkConsolidate1000(b *testing.B)    { benchmarkConsolidate(b, 1000) }
+func BenchmarkConsolidate200(b *testing.B)     { benchmarkConsolidate(b, 200) }

@@ -205,15 +205,7 @@ func (c *collector) fundsMatching(s, unit string) {
 		return
 	}
 	ms := moneyTokRe.FindAllStringSubmatchIndex(line, -1)
-	best := -1
-	for i, m := range ms {
-		if m[4] >= 0 || best < 0 || true {
-			best = i
-			if m[4] >= 0 {
-				// prefer the last amount written with a unit
-			}
-		}
-	}
+	best := len(ms) - 1 // the last amount, or the last one written with a unit
 	for i, m := range ms {
 		if m[4] >= 0 {
 			best = i

@@ -9,12 +9,12 @@ import "dossier"
 
 // Input is what a format reader hands the parsers.
 type Input struct {
-	Name   string  // the file's base name, a hint for the kind ("审计报告.pdf")
-	Text   string  // a PDF's text, pages separated by "\f", lines by "\n"
-	Sheets []Sheet // a spreadsheet's cells
-	Pages  int     // PDF pages
-	Images int     // images in a PDF, or 1 for an image file
-	IsImage bool   // the file is a JPG/PNG photo
+	Name    string  // the file's base name, a hint for the kind ("审计报告.pdf")
+	Text    string  // a PDF's text, pages separated by "\f", lines by "\n"
+	Sheets  []Sheet // a spreadsheet's cells
+	Pages   int     // PDF pages
+	Images  int     // images in a PDF, or 1 for an image file
+	IsImage bool    // the file is a JPG/PNG photo
 }
 
 // Sheet is one worksheet: rows of cell text, merged ranges filled with the

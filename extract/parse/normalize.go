@@ -346,8 +346,21 @@ func markedOptions(s string, opts []option) ([]string, bool) {
 			na++
 		}
 	}
+	cb, ca := 0, 0
+	for i := range opts {
+		if before[i] == 1 {
+			cb++
+		}
+		if after[i] == 1 {
+			ca++
+		}
+	}
 	use := before
-	if na > nb || (na == nb && (da < db || da == db && after[0] != 0 && before[0] == 0)) {
+	if (ca > 0) != (cb > 0) {
+		if ca > 0 {
+			use = after
+		}
+	} else if na > nb || (na == nb && (da < db || da == db && after[0] != 0 && before[0] == 0)) {
 		use = after
 	}
 	var out []string

@@ -1,5 +1,0 @@
-package extract
-
-import "dossier/extract/parse"
-
-func init() { parseFunc = parse.Parse }
