@@ -72,7 +72,7 @@ var funcs = template.FuncMap{
 
 const subjectRejection = `【材料退回】{{.TeamName}}：{{.Document.KindLabel}}未通过审核，请{{if .Overdue}}尽快{{else}}于{{.Deadline}}前{{end}}修改重报`
 
-const bodyRejection = `{{.TeamName}}（{{.TeamUnit}}）：
+const bodyRejection = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 
 你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）经审核未予受理，已退回。存在以下问题：
 {{range .Findings}}
@@ -87,7 +87,7 @@ const bodyRejection = `{{.TeamName}}（{{.TeamUnit}}）：
 
 const subjectAcceptance = `【材料已受理】{{.TeamName}}：{{.Document.KindLabel}}{{if .Findings}}（有{{len .Findings}}项提示）{{end}}`
 
-const bodyAcceptance = `{{.TeamName}}（{{.TeamUnit}}）：
+const bodyAcceptance = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 
 你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）已受理。
 {{- if .Findings}}
@@ -108,7 +108,7 @@ const bodyAcceptance = `{{.TeamName}}（{{.TeamUnit}}）：
 
 const subjectReview = `【材料待审核】{{.TeamName}}：{{.Document.KindLabel}}为扫描件，待人工审核`
 
-const bodyReview = `{{.TeamName}}（{{.TeamUnit}}）：
+const bodyReview = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 
 你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）为扫描件，系统无法读取其中的数据，已登记为已提交，待工作人员人工审核，审核结果另行通知。
 {{range .Findings}}
@@ -123,7 +123,7 @@ const bodyReview = `{{.TeamName}}（{{.TeamUnit}}）：
 
 const subjectSupersede = `【材料已更新】{{.TeamName}}：{{.Document.KindLabel}}已由新报送的文件替换`
 
-const bodySupersede = `{{.TeamName}}（{{.TeamUnit}}）：
+const bodySupersede = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 
 你单位重新报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）已受理，{{if .Earlier}}此前受理的“{{.Earlier}}”{{else}}此前受理的同类材料{{end}}已被替换，原文件已存档并标记为已替换，以新文件为准。
 {{range .Findings}}
@@ -136,7 +136,7 @@ const bodySupersede = `{{.TeamName}}（{{.TeamUnit}}）：
 
 const subjectReminder = `【报送提醒】{{.TeamName}}：材料报送截止日期为{{.Deadline}}，尚缺{{len .Missing}}项材料`
 
-const bodyReminder = `{{.TeamName}}（{{.TeamUnit}}）：
+const bodyReminder = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 
 按照{{.Notice}}要求，请于{{.Deadline}}前将本年度材料报送{{.Bureau}}。截至{{.Now}}，你单位材料情况如下：
 {{range .Materials}}
