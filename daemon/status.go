@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"dossier"
+	"dossier/ledger"
 	"dossier/notify"
 	"dossier/render"
 	"dossier/rules"
-	"dossier/ledger"
 )
 
 // Status is every team of the registry, in registry order, as the rules

@@ -115,11 +115,11 @@ func (l *Ledger) Due(ctx context.Context, now time.Time, limit int) ([]notify.De
 	var out []notify.Delivery
 	for rows.Next() {
 		var (
-			d              notify.Delivery
-			n              = &d.Notice
-			docID          sql.NullInt64
+			d               notify.Delivery
+			n               = &d.Notice
+			docID           sql.NullInt64
 			typ, to, cc, ch string
-			created        sql.NullString
+			created         sql.NullString
 		)
 		if err := rows.Scan(&n.ID, &n.Key, &docID, &n.TeamID, &typ, &n.Subject, &n.Body, &to, &cc,
 			&n.NoticeFile, &created, &ch, &d.Attempts); err != nil {

@@ -19,7 +19,7 @@ func scanEntries(rows *sql.Rows) ([]Entry, error) {
 	var out []Entry
 	for rows.Next() {
 		var (
-			e                           Entry
+			e                            Entry
 			state, kind, format, verdict string
 			mtime, received, decided     sql.NullString
 			fields, invalid, findings    sql.NullString

@@ -118,17 +118,24 @@ func (e *Evaluator) contentFindings(d dossier.Document, team dossier.Team, teamE
 	if d.Kind == dossier.KindUnknown {
 		out = append(out, rules.Intake("F007", d, ""))
 	}
-	if res.Scanned {
+	if scanned(d, res) {
 		out = append(out, rules.Intake("F009", d, fmt.Sprintf("%d", res.Pages)))
 	}
 	if teamErr == nil && d.Kind != dossier.KindUnknown {
 		doc := d
-		if res.Scanned { // F009: the fields cannot be read, S and A rules are not applied
+		if scanned(d, res) { // F009: the fields cannot be read, S and A rules are not applied
 			doc.Fields = dossier.Fields{}
 		}
-		out = append(out, rulesFor(doc, team, e.prog, now, res.Scanned)...)
+		out = append(out, rulesFor(doc, team, e.prog, now, scanned(d, res))...)
 	}
 	return out
+}
+
+// scanned reports F009: a PDF without a text layer whose fields therefore
+// cannot be read. Photo documents are pictures by nature and have no fields
+// to read, so a photo PDF with few or no captions is not a scan.
+func scanned(d dossier.Document, res extract.Result) bool {
+	return res.Scanned && d.Kind != dossier.KindPhotos
 }
 
 // rulesFor applies the content rules, or only the deadline ones for a scan.

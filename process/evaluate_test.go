@@ -68,6 +68,10 @@ func TestEvaluateIntakeAndContent(t *testing.T) {
 		{"其他/M11调查表-旧版.xls", onTime, "", "M11", dossier.VerdictRejected, []string{"F001"}},
 		{"其他/readme.txt", onTime, "", "", dossier.VerdictRejected, []string{"F001", "F006"}},
 		{"其他/无名照片.jpg", onTime, dossier.KindPhotos, "", dossier.VerdictRejected, []string{"F006"}},
+		// An image-only photo PDF (Ghostscript viewjpeg) is not a scan: photos have no fields to read.
+		{"M12/影像图片资料.pdf", onTime, dossier.KindPhotos, "M12", dossier.VerdictAccepted, nil},
+		// A scanned audit report (no text layer) waits for a clerk.
+		{"M13/专项审计报告.pdf", onTime, dossier.KindAudit, "M13", dossier.VerdictReview, []string{"F009"}},
 		{"M12/实施成效调查表.xlsx", testNow.Add(-2 * time.Hour), dossier.KindSurvey, "M12", dossier.VerdictAccepted, []string{"D001"}},
 	}
 	for _, tt := range tests {

@@ -14,6 +14,10 @@ type cand struct {
 	last    time.Time   // the last event for it, or the last look that saw a change
 	backlog bool
 	warned  bool // an open failure was logged already
+	// unreadable is when opening the unchanged file first failed; a file
+	// that stays unreadable is handed on after giveUp, so that it ends as a
+	// finding ("cannot be read") instead of waiting unseen for ever.
+	unreadable time.Time
 }
 
 // touch acts on an event for path, away from the event reader.
@@ -115,17 +119,38 @@ func (w *Watcher) look(path string) (Ready, fs.FileInfo, bool) {
 		return Ready{}, nil, false
 	}
 	if info.Mode().IsRegular() {
-		if err := canRead(path, info); err != nil {
-			if !c.warned {
-				w.log.Warn().Err(err).Str("file", path).Msg("file not readable yet: will retry")
-				c.warned = true
+		if err := readCheck(path, info); err != nil {
+			now := time.Now()
+			if c.unreadable.IsZero() {
+				c.unreadable = now
 			}
-			c.last = time.Now()
-			return Ready{}, nil, false
+			if now.Sub(c.unreadable) < w.giveUp() {
+				if !c.warned {
+					w.log.Warn().Err(err).Str("file", path).Msg("file not readable yet: will retry")
+					c.warned = true
+				}
+				c.last = now
+				return Ready{}, nil, false
+			}
+			w.log.Warn().Err(err).Str("file", path).Msg("file still not readable: handing it on to be rejected")
 		}
 	}
 	return readyOf(path, rel, info, c.backlog), info, true
 }
+
+// giveUp is how long an unchanged file may stay unreadable (a lock, a
+// permission) before it is handed on anyway: the larger of a minute and
+// twelve settle periods.
+func (w *Watcher) giveUp() time.Duration {
+	return max(minGiveUp, 12*w.opt.Settle)
+}
+
+// minGiveUp and readCheck are variables so a test can shorten the wait and
+// simulate a file the process may not open (as root, every file opens).
+var (
+	minGiveUp = time.Minute
+	readCheck = canRead
+)
 
 func readyOf(path, rel string, info fs.FileInfo, backlog bool) Ready {
 	return Ready{

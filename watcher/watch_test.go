@@ -391,3 +391,35 @@ func TestLeftInPlaceRetriedByRescan(t *testing.T) {
 		t.Fatalf("rescan retry: got %+v", r)
 	}
 }
+
+// A file that stays unreadable is not waited on for ever: after the give-up
+// time it is handed on, so the daemon rejects it with a finding instead of
+// skipping it silently.
+func TestUnreadableFileHandedOnAfterGiveUp(t *testing.T) {
+	oldCheck, oldGiveUp := readCheck, minGiveUp
+	t.Cleanup(func() { readCheck, minGiveUp = oldCheck, oldGiveUp })
+	root := t.TempDir()
+	locked := filepath.Join(root, "M11", "锁定的文件.pdf")
+	readCheck = func(path string, info fs.FileInfo) error {
+		if path == locked {
+			return fs.ErrPermission
+		}
+		return canRead(path, info)
+	}
+	minGiveUp = 1500 * time.Millisecond
+	w, out := start(t, Options{Root: root, Mode: ModePoll, Settle: 100 * time.Millisecond, PollInterval: 100 * time.Millisecond})
+	ready(t, w, out)
+	os.MkdirAll(filepath.Dir(locked), 0o755)
+	if err := os.WriteFile(locked, []byte("%PDF-1.4"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written := time.Now()
+	none(t, out, time.Second) // still within the give-up time: waited on
+	r := next(t, out, 5*time.Second)
+	if r.Path != locked {
+		t.Fatalf("got %+v, want the unreadable file", r)
+	}
+	if waited := time.Since(written); waited < minGiveUp {
+		t.Fatalf("handed on after %v, before the give-up time %v", waited, minGiveUp)
+	}
+}
