@@ -30,16 +30,16 @@ func TestIdentify(t *testing.T) {
 		{"M11调查表", "M11", Matched},
 		{"M1-审计报告", "M1", Matched},
 		{"专题讲座现场-M11-img1", "M11", Matched},
-		{"AM11", "", NoMatch},  // not a token
-		{"M111", "", NoMatch},  // M11 inside M111 is not M11
+		{"AM11", "", NoMatch}, // not a token
+		{"M111", "", NoMatch}, // M11 inside M111 is not M11
 		{"IMG1", "", NoMatch},
 		{"草莓设施高效生产专家服务团", "M11", Matched},
 		{"草莓设施高效生产专家服务团 材料", "M11", Matched},
-		{"上海市农业科学院", "M11", Matched}, // a unit with one team
+		{"上海市农业科学院", "M11", Matched},            // a unit with one team
 		{"上海市水产研究所（上海市水产技术推广站）", "M8", Matched}, // full-width brackets
 		{"上海市水产研究所 (上海市水产技术推广站)", "M8", Matched},
 		{"AIGC生命记忆创作", "M15", Matched}, // spaces ignored
-		{"共用单位", "", NoMatch},         // a unit with two teams names neither
+		{"共用单位", "", NoMatch},          // a unit with two teams names neither
 		{"M1 与 M11 联合", "", Ambiguous},
 		{"", "", NoMatch},
 		{"说明", "", NoMatch},

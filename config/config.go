@@ -31,6 +31,7 @@ type Config struct {
 	Notify       Notify              `yaml:"notify"`
 	Render       Render              `yaml:"render"`
 	Log          Log                 `yaml:"log"`
+	HTTP         HTTP                `yaml:"http"`
 
 	// Registry is the loaded registry (embedded or RegistryFile), contacts merged.
 	Registry dossier.Registry `yaml:"-"`
@@ -85,6 +86,11 @@ type Render struct {
 	CopyTo   string `yaml:"copy_to"`  // also copy each package folder here (e.g. the shared area)
 }
 
+// HTTP configures the status page of `dossier serve`.
+type HTTP struct {
+	Listen string `yaml:"listen"` // host:port; "" or "off" disables the page
+}
+
 // Log configures logging.
 type Log struct {
 	Format string `yaml:"format"` // json | console
@@ -103,6 +109,7 @@ func Default() Config {
 		Notify:    Notify{RetryMin: Duration(30e9), RetryMax: Duration(1800e9), SMTP: SMTP{Port: 587, TLS: "starttls", Timeout: Duration(30e9)}},
 		Render:    Render{Schedule: "02:00"},
 		Log:       Log{Format: "json", Level: "info"},
+		HTTP:      HTTP{Listen: "127.0.0.1:8470"},
 	}
 }
 

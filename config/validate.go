@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -58,6 +59,11 @@ func (c Config) Validate() error {
 	c.validateNotify(bad)
 	if s := c.Render.Schedule; s != "off" && !hhmm.MatchString(s) {
 		bad("render.schedule", "is %q: write the time of day as HH:MM (e.g. 02:00), or off", s)
+	}
+	if l := c.HTTP.Listen; l != "" && l != "off" {
+		if _, _, err := net.SplitHostPort(l); err != nil {
+			bad("http.listen", "is %q: write host:port, e.g. 127.0.0.1:8470 (or off)", l)
+		}
 	}
 	switch c.Log.Format {
 	case "json", "console":

@@ -111,14 +111,14 @@ func readablePDF(d dossier.Document, tmp string, seq int) (path string, pages in
 			err = fmt.Errorf("读取 PDF 时出错：%v", r)
 		}
 	}()
-	ctx, err := api.ReadContextFile(d.StoredPath)
+	ctx, err := readSource(d.StoredPath)
 	if err != nil {
 		return "", 0, fmt.Errorf("无法读取 PDF：%w", err)
 	}
 	path = d.StoredPath
 	if ctx.Encrypt != nil || ctx.E != nil {
 		out := filepath.Join(tmp, fmt.Sprintf("decrypted-%05d.pdf", seq))
-		if err := api.DecryptFile(d.StoredPath, out, model.NewDefaultConfiguration()); err != nil {
+		if err := api.DecryptFile(d.StoredPath, out, pdfcpuConfig()); err != nil {
 			return "", 0, fmt.Errorf("无法解密 PDF：%w", err)
 		}
 		path = out

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"time"
 
@@ -15,6 +17,7 @@ import (
 	"dossier/extract"
 	"dossier/notify"
 	"dossier/process"
+	"dossier/status"
 	"dossier/watcher"
 )
 
@@ -107,7 +110,12 @@ func runServe(ctx context.Context, args []string) error {
 	defer a.Close()
 	a.log.Info().Str("inbox", cfg.Inbox).Str("data", cfg.Data).Str("watch_mode", cfg.Watch.Mode).
 		Int("teams", len(cfg.Registry.Teams)).Str("notice", cfg.Programme.Notice).Msg("dossier serving")
+	stopHTTP, err := serveStatus(cfg, a, clock)
+	if err != nil {
+		return err
+	}
 	err = a.d.Serve(ctx)
+	stopHTTP()
 	if errors.Is(err, context.Canceled) {
 		err = nil
 	}
@@ -169,4 +177,31 @@ func runConsolidate(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("已生成汇总包：%s\n  %s（%d 页）\n  %s\n  %s\n", res.Dir, res.PDF, res.Pages, res.XLSX, res.Manifest)
 	return nil
+}
+
+// serveStatus starts the status page on http.listen; the returned function
+// stops it. An address in use is an operator error that names the key.
+func serveStatus(cfg config.Config, a *app, clock func() time.Time) (func(), error) {
+	if cfg.HTTP.Listen == "" || cfg.HTTP.Listen == "off" {
+		return func() {}, nil
+	}
+	l, err := net.Listen("tcp", cfg.HTTP.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("status page on %s: %w (set http.listen to a free host:port, or off)", cfg.HTTP.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           status.Handler(a.d.Status, cfg.Programme, clock, a.log.With().Str("component", "http").Logger()),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go func() {
+		if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error().Err(err).Msg("status page stopped")
+		}
+	}()
+	a.log.Info().Str("url", "http://"+l.Addr().String()+"/").Msg("status page")
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}, nil
 }
