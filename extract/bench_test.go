@@ -93,7 +93,7 @@ func BenchmarkPDFiumInit(b *testing.B) {
 	}{{"nocache", ""}, {"cold-cache", cacheDir}, {"warm-cache", cacheDir}} {
 		b.Run(mode.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				p, err := initPool(mode.dir, 1)
+				p, err := initPool(mode.dir, 1, false)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -33,6 +33,12 @@ type Options struct {
 	MaxPages     int           // default 500
 	Timeout      time.Duration // per file, default 60 s
 	Workers      int           // PDFium instances, default 2
+	// Interruptible compiles PDFium with wazero's termination checks, so a
+	// time-out stops a call inside PDFium at once, at about 3× the
+	// extraction time. Without it a timed-out call runs on to the end of
+	// its current page in the background, holding its pool slot.
+	// Process-wide, like the pool: the first PDF's Extractor decides.
+	Interruptible bool
 }
 
 // Defaults.
@@ -76,7 +82,8 @@ type Result struct {
 	Pages     int
 	Images    int
 	TextChars int
-	Scanned   bool // a PDF with (almost) no text layer: F009
+	Scanned   bool // a PDF with (almost) no text layer but images or drawings: F009
+	Blank     bool // a PDF with (almost) no text, no images, no drawings: Kind is unknown (F007)
 	Decrypted bool // an owner-password-only PDF read without a password
 }
 
@@ -111,6 +118,7 @@ func (e *Extractor) Close() error { return nil }
 func (e *Extractor) Extract(ctx context.Context, path string) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			notePanic(r)
 			res, err = Result{}, fmt.Errorf("%w: internal panic: %v", ErrCorrupt, r)
 		}
 	}()
@@ -159,6 +167,7 @@ func (e *Extractor) Extract(ctx context.Context, path string) (res Result, err e
 func (e *Extractor) ExtractBytes(ctx context.Context, format dossier.Format, name string, data []byte) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			notePanic(r)
 			res, err = Result{Format: format}, fmt.Errorf("%w: internal panic: %v", ErrCorrupt, r)
 		}
 	}()
@@ -170,7 +179,13 @@ func (e *Extractor) ExtractBytes(ctx context.Context, format dossier.Format, nam
 			return res, err
 		}
 		res.Pages, res.Images, res.TextChars = t.Pages, t.Images, t.TextChars
-		res.Decrypted, res.Scanned = t.Decrypted, t.Scanned()
+		res.Decrypted, res.Scanned, res.Blank = t.Decrypted, t.Scanned(), t.Blank()
+		if res.Blank {
+			// Nothing to read and nothing for a clerk to look at: whatever
+			// the file name says, its kind cannot be identified.
+			res.Kind = dossier.KindUnknown
+			break
+		}
 		out := runParse(parseInput{Name: name, Text: t.Text, Pages: t.Pages, Images: t.Images})
 		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
 	case dossier.FormatXLSX:

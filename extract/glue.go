@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sync/atomic"
 	"unicode"
 
 	"dossier"
@@ -14,6 +15,7 @@ type parseInput = parse.Input
 func runParse(in parseInput) (out parse.Output) {
 	defer func() {
 		if r := recover(); r != nil {
+			notePanic(r)
 			out = parse.Output{Kind: dossier.KindUnknown}
 		}
 	}()
@@ -28,4 +30,22 @@ func nonSpace(s string) int {
 		}
 	}
 	return n
+}
+
+// lastPanic holds the most recent panic recovered anywhere in the package
+// (wrapped in a struct: atomic.Value needs one concrete type). Production
+// code turns panics into ErrCorrupt or an unknown kind; the fuzz tests read
+// this to report them as crashes all the same.
+var lastPanic atomic.Value
+
+type recovered struct{ v any }
+
+func notePanic(r any) { lastPanic.Store(recovered{r}) }
+
+// takePanic returns and clears the last recovered panic, nil if none.
+func takePanic() any {
+	if p, ok := lastPanic.Swap(recovered{}).(recovered); ok {
+		return p.v
+	}
+	return nil
 }

@@ -20,23 +20,38 @@ type PDFText struct {
 	Text      string // pages separated by "\f", lines by "\n"
 	Pages     int
 	Images    int // image objects, including those inside form XObjects
+	Paths     int // path (vector drawing) objects, likewise
 	TextChars int // non-space runes of Text
 	Decrypted bool
 }
 
-// scanCharsPerPage is the text density below which a PDF with images is a
-// scan (F009).
-const scanCharsPerPage = 10
+const (
+	// scanCharsPerPage is the text density below which a PDF is a scan
+	// (F009) when it shows something, or blank when it does not.
+	scanCharsPerPage = 10
+	// drawnPathsPerPage: with this many path objects per page a PDF without
+	// text shows something, e.g. text converted to outlines.
+	drawnPathsPerPage = 20
+)
 
-// Scanned reports whether the PDF has (almost) no text layer but images.
-func (t PDFText) Scanned() bool {
-	return t.Pages > 0 && t.Images > 0 && t.TextChars < scanCharsPerPage*t.Pages
+func (t PDFText) textScarce() bool {
+	return t.Pages > 0 && t.TextChars < scanCharsPerPage*t.Pages
 }
+
+func (t PDFText) drawn() bool { return t.Images > 0 || t.Paths >= drawnPathsPerPage*t.Pages }
+
+// Scanned reports whether the PDF has (almost) no text layer but shows
+// images or drawings a person can read: F009, for a clerk to review.
+func (t PDFText) Scanned() bool { return t.textScarce() && t.drawn() }
+
+// Blank reports whether the PDF has (almost) no text and nothing drawn:
+// blank pages, or a page number at most. There is nothing to read or review.
+func (t PDFText) Blank() bool { return t.textScarce() && !t.drawn() }
 
 // ReadPDF reads a PDF's text, page and image counts through the
 // process-wide PDFium pool. It honours ctx and the Extractor's limits.
 func (e *Extractor) ReadPDF(ctx context.Context, data []byte) (PDFText, error) {
-	p, err := pdfiumPool(e.opt.CacheDir, e.opt.Workers)
+	p, err := pdfiumPool(e.opt.CacheDir, e.opt.Workers, e.opt.Interruptible)
 	if err != nil {
 		return PDFText{}, err
 	}
@@ -92,12 +107,13 @@ func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, maxPages int)
 		if i > 0 {
 			sb.WriteByte('\f')
 		}
-		text, images, err := readPage(inst, doc.Document, i)
+		text, objs, err := readPage(inst, doc.Document, i)
 		if err != nil {
 			return out, fmt.Errorf("%w: read PDF page %d: %v", ErrCorrupt, i+1, err)
 		}
 		sb.WriteString(text)
-		out.Images += images
+		out.Images += objs.images
+		out.Paths += objs.paths
 	}
 	out.Text = sb.String()
 	for _, r := range out.Text {
@@ -108,18 +124,24 @@ func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, maxPages int)
 	return out, nil
 }
 
-// readPage returns one page's text and its number of image objects.
-func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, int, error) {
+// objCount counts a page's image and path objects.
+type objCount struct{ images, paths int }
+
+func (c *objCount) add(o objCount) { c.images += o.images; c.paths += o.paths }
+
+// readPage returns one page's text and its image and path objects.
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, objCount, error) {
+	var objs objCount
 	pg, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
-		return "", 0, err
+		return "", objs, err
 	}
 	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: pg.Page})
 	page := requests.Page{ByReference: &pg.Page}
 
 	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
 	if err != nil {
-		return "", 0, err
+		return "", objs, err
 	}
 	text := ""
 	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
@@ -132,52 +154,52 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (stri
 	}
 	inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 	if err != nil {
-		return "", 0, err
+		return "", objs, err
 	}
 
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
 	if err != nil {
-		return text, 0, nil // objects are a hint; the text is what matters
+		return text, objs, nil // objects are a hint; the text is what matters
 	}
-	images := 0
 	for j := 0; j < n.Count; j++ {
 		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: j})
 		if err != nil {
 			continue
 		}
-		images += countImages(inst, obj.PageObject, 0)
+		objs.add(countObjects(inst, obj.PageObject, 0))
 	}
-	return text, images, nil
+	return text, objs, nil
 }
 
-// countImages counts image objects, descending into form XObjects.
-func countImages(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, depth int) int {
+// countObjects counts image and path objects, descending into form XObjects.
+func countObjects(inst pdfium.Pdfium, obj references.FPDF_PAGEOBJECT, depth int) objCount {
+	var c objCount
 	t, err := inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj})
 	if err != nil {
-		return 0
+		return c
 	}
 	switch t.Type {
 	case enums.FPDF_PAGEOBJ_IMAGE:
-		return 1
+		c.images = 1
+	case enums.FPDF_PAGEOBJ_PATH:
+		c.paths = 1
 	case enums.FPDF_PAGEOBJ_FORM:
 		if depth >= 8 {
-			return 0
+			return c
 		}
 		n, err := inst.FPDFFormObj_CountObjects(&requests.FPDFFormObj_CountObjects{PageObject: obj})
 		if err != nil {
-			return 0
+			return c
 		}
-		sum := 0
 		for k := 0; k < n.Count; k++ {
 			sub, err := inst.FPDFFormObj_GetObject(&requests.FPDFFormObj_GetObject{PageObject: obj, Index: uint64(k)})
 			if err != nil {
 				continue
 			}
-			sum += countImages(inst, sub.PageObject, depth+1)
+			c.add(countObjects(inst, sub.PageObject, depth+1))
 		}
-		return sum
 	}
-	return 0
+	return c
 }
 
 // cleanText turns PDFium's text into plain lines: CRLF to LF, no NULs or

@@ -22,13 +22,17 @@ var (
 	pdfPool     pdfium.Pool
 	poolErr     error
 	poolInitDur time.Duration
+	// poolInterruptible: the module was compiled with wazero's termination
+	// checks, so Kill stops a running call at once (Options.Interruptible).
+	poolInterruptible bool
 )
 
 // pdfiumPool returns the process-wide PDFium pool, initialising it on first use.
-func pdfiumPool(cacheDir string, workers int) (pdfium.Pool, error) {
+func pdfiumPool(cacheDir string, workers int, interruptible bool) (pdfium.Pool, error) {
 	poolOnce.Do(func() {
 		start := time.Now()
-		pdfPool, poolErr = initPool(cacheDir, workers)
+		poolInterruptible = interruptible
+		pdfPool, poolErr = initPool(cacheDir, workers, interruptible)
 		poolInitDur = time.Since(start)
 	})
 	return pdfPool, poolErr
@@ -39,7 +43,15 @@ func pdfiumPool(cacheDir string, workers int) (pdfium.Pool, error) {
 // first PDF.
 func PoolInitDuration() time.Duration { return poolInitDur }
 
-func initPool(cacheDir string, workers int) (p pdfium.Pool, err error) {
+// initPool compiles (or loads from cacheDir) the PDFium module and starts
+// a pool of workers instances.
+//
+// interruptible compiles the module with wazero's termination checks
+// (WithCloseOnContextDone): a call on a dead context stops at once, but
+// every wasm loop iteration pays an indirect call, which made extraction
+// about 3× slower. Without it a call can only stop between PDFium calls
+// (readPDF checks ctx before each page); see withInstance.
+func initPool(cacheDir string, workers int, interruptible bool) (p pdfium.Pool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("initialise pdfium: panic: %v", r)
@@ -48,9 +60,12 @@ func initPool(cacheDir string, workers int) (p pdfium.Pool, err error) {
 	if workers <= 0 {
 		workers = 2
 	}
+	// NewRuntimeConfig picks the optimising compiler on amd64 and arm64
+	// (the interpreter elsewhere); the exception-handling feature is needed
+	// by PDFium's setjmp/longjmp.
 	rc := wazero.NewRuntimeConfig().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-		WithCloseOnContextDone(true) // lets Kill interrupt a runaway call
+		WithCloseOnContextDone(interruptible)
 	if cacheDir != "" {
 		cache, cerr := wazero.NewCompilationCacheWithDir(cacheDir)
 		if cerr != nil {
@@ -75,8 +90,14 @@ func initPool(cacheDir string, workers int) (p pdfium.Pool, err error) {
 }
 
 // withInstance borrows a PDFium instance and runs fn on it in a goroutine.
-// If ctx ends first the instance is killed (its webassembly module closed,
-// interrupting the call) and the pool makes a fresh one.
+// A panic in fn is recovered into ErrCorrupt and the instance discarded.
+//
+// If ctx ends first, withInstance returns ctx.Err() at once. With an
+// interruptible pool the instance is killed, which stops the running call.
+// Otherwise the call cannot be stopped inside PDFium: it runs on until its
+// current PDFium call returns (fn checks ctx between pages), keeping its
+// pool slot, so timed-out work never uses more than Options.Workers
+// instances; then the instance goes back to the pool.
 func withInstance(ctx context.Context, p pdfium.Pool, fn func(pdfium.Pdfium) error) error {
 	inst, err := p.GetInstanceWithContext(ctx)
 	if err != nil {
@@ -93,23 +114,30 @@ func withInstance(ctx context.Context, p pdfium.Pool, fn func(pdfium.Pdfium) err
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
+				notePanic(r)
 				done <- outcome{fmt.Errorf("%w: pdfium panic: %v", ErrCorrupt, r), true}
 			}
 		}()
 		done <- outcome{err: fn(inst)}
 	}()
-	select {
-	case o := <-done:
+	release := func(o outcome) {
 		if o.panicked {
 			inst.Kill() // its state is unknown: let the pool make a fresh one
 		} else {
 			inst.Close()
 		}
+	}
+	select {
+	case o := <-done:
+		release(o)
 		return o.err
 	case <-ctx.Done():
-		inst.Kill()
-		// The call sees its module closed and returns soon; drain in the background.
-		go func() { <-done }()
+		if poolInterruptible {
+			inst.Kill()
+			go func() { <-done }() // the call sees its module closed and returns soon
+		} else {
+			go func() { release(<-done) }()
+		}
 		return ctx.Err()
 	}
 }

@@ -59,7 +59,8 @@ func Sniff(r io.ReaderAt, size int64, name string) dossier.Format {
 
 func sniffZip(r io.ReaderAt, size int64) (f dossier.Format) {
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
+			notePanic(r)
 			f = dossier.FormatUnknown
 		}
 	}()
@@ -92,7 +93,8 @@ func sniffZip(r io.ReaderAt, size int64) (f dossier.Format) {
 // how Office stores a password-protected .xlsx/.docx.
 func isEncryptedOOXML(r io.ReaderAt, size int64) (ok bool) {
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
+			notePanic(r)
 			ok = false
 		}
 	}()

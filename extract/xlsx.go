@@ -40,6 +40,7 @@ func (e *Extractor) ReadXLSX(ctx context.Context, data []byte) ([]parse.Sheet, e
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
+				notePanic(r)
 				done <- result{err: fmt.Errorf("%w: workbook reader panic: %v", ErrCorrupt, r)}
 			}
 		}()

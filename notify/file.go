@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dossier"
 )
@@ -35,6 +36,7 @@ func writeNoticeFile(n dossier.Notice) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create folder for notice file: %w", err)
 	}
+	sweepTemps(dir, time.Now().Add(-staleTemp))
 	for i := 1; i <= maxSuffix; i++ {
 		path := suffixed(n.NoticeFile, i)
 		have, err := os.ReadFile(path)
@@ -55,6 +57,22 @@ func writeNoticeFile(n dossier.Notice) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("write notice file %s: no free name after %d tries", n.NoticeFile, maxSuffix)
+}
+
+// staleTemp is the age past which a temporary notice file is a leftover of
+// a process killed while writing it (one daemon writes a folder, and a
+// write takes milliseconds).
+const staleTemp = time.Minute
+
+// sweepTemps removes temporary notice files older than before from dir, so
+// a crash never leaves litter in the folder the units look at.
+func sweepTemps(dir string, before time.Time) {
+	matches, _ := filepath.Glob(filepath.Join(dir, ".notice-*.tmp"))
+	for _, m := range matches {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && st.ModTime().Before(before) {
+			os.Remove(m)
+		}
+	}
 }
 
 // suffixed is path for i = 1, else "name (i).ext".

@@ -2,8 +2,11 @@ package notify
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"sort"
 	"sync"
+	"testing"
 	"time"
 
 	"dossier"
@@ -84,4 +87,26 @@ func (o *memOutbox) row(id int64, ch Channel) memRow {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return *o.find(id, ch)
+}
+
+// A temporary file left by a process killed mid-write is swept on the next
+// write to that folder; a fresh one (another write in progress) is kept.
+func TestNoticeFileSweepsStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".notice-123.tmp")
+	fresh := filepath.Join(dir, ".notice-456.tmp")
+	os.WriteFile(stale, []byte("half"), 0o644)
+	os.WriteFile(fresh, []byte("half"), 0o644)
+	old := time.Now().Add(-2 * staleTemp)
+	os.Chtimes(stale, old, old)
+	n := dossier.Notice{Subject: "退回", Body: "正文", NoticeFile: filepath.Join(dir, "a.pdf.退回说明.txt")}
+	if _, err := writeNoticeFile(n); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale temp still there (err %v)", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh temp removed: %v", err)
+	}
 }

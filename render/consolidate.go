@@ -1,7 +1,7 @@
 package render
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -109,23 +109,21 @@ func Consolidate(ctx context.Context, in Input, outbox string, copyTo string) (R
 
 func writePackage(ctx context.Context, in Input, dir, hash string) (Manifest, error) {
 	man := Manifest{Title: in.Programme.Title, Notice: in.Programme.Notice, Generated: in.Generated, InputsHash: hash, Outputs: map[string]string{}}
-	var pdf bytes.Buffer
-	pages, err := renderPDF(ctx, &pdf, in)
+	pages, sum, err := writeFileHashed(filepath.Join(dir, PDFName), func(w io.Writer) (int, error) {
+		return renderPDF(ctx, w, in)
+	})
 	if err != nil {
 		return man, fmt.Errorf("render package PDF: %w", err)
 	}
 	man.Pages = pages
-	var xl bytes.Buffer
-	if err := XLSX(&xl, in); err != nil {
+	man.Outputs[PDFName] = sum
+	_, sum, err = writeFileHashed(filepath.Join(dir, XLSXName), func(w io.Writer) (int, error) {
+		return 0, XLSX(w, in)
+	})
+	if err != nil {
 		return man, fmt.Errorf("render summary spreadsheet: %w", err)
 	}
-	for name, data := range map[string][]byte{PDFName: pdf.Bytes(), XLSXName: xl.Bytes()} {
-		if err := writeFileSync(filepath.Join(dir, name), data); err != nil {
-			return man, err
-		}
-		s := sha256.Sum256(data)
-		man.Outputs[name] = hex.EncodeToString(s[:])
-	}
+	man.Outputs[XLSXName] = sum
 	for _, v := range in.Teams {
 		for _, d := range v.Documents {
 			man.Inputs = append(man.Inputs, ManifestInput{Team: v.Team.ID, Name: d.Name, Kind: string(d.Kind), Verdict: string(d.Verdict),
@@ -153,6 +151,33 @@ func writeFileSync(path string, data []byte) error {
 		return fmt.Errorf("sync %s: %w", filepath.Base(path), err)
 	}
 	return f.Close()
+}
+
+// writeFileHashed streams what write produces to path, synced, and
+// returns write's count and the file's SHA-256: the package is never held
+// in memory whole.
+func writeFileHashed(path string, write func(io.Writer) (int, error)) (n int, sum string, err error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return 0, "", fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close %s: %w", filepath.Base(path), cerr)
+		}
+	}()
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	if n, err = write(bw); err != nil {
+		return 0, "", err
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, "", fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	if err := f.Sync(); err != nil {
+		return 0, "", fmt.Errorf("sync %s: %w", filepath.Base(path), err)
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // newestPackage reads the manifest of the newest dated folder in outbox.

@@ -91,7 +91,7 @@ func (b *builder) drawContents() {
 	b.title("目　录")
 	c.y = contentTop + contentsTitleH
 	c.drawTable(b.contentsTable(b.pageOf))
-	c.breakPage = func() { b.addPage("P") }
+	c.breakPage = func() { b.addPage(b.orient) }
 	b.f.SetPage(last)
 }
 

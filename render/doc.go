@@ -8,8 +8,14 @@
 // fonts/OFL.txt), so no system font is needed. gofpdf's own wrapping drops
 // a character at every break, so text is wrapped by wrapLines here, with
 // the Chinese line-breaking rules. Original PDFs are placed under the
-// package's pages with pdfcpu (as page underlays), so their content stays
-// vector and searchable; images are drawn by gofpdf.
+// package's pages (underlay.go): gofpdf draws each appended page with only
+// its header and footer, then every original page is copied into the
+// package as one form XObject (through pdfcpu's object model) and drawn
+// beneath, so its content stays vector and searchable. An original's
+// fonts and images are copied once per file and shared by its pages, and
+// the output is streamed to the file, so time, size and memory grow
+// linearly with the originals. Images are drawn by gofpdf. render never
+// lets pdfcpu create its configuration folder (api.DisableConfigDir).
 //
 // Identical inputs give identical bytes: metadata dates come from the
 // inputs, the file ID is a hash of the inputs, and every list is ordered.

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
@@ -14,21 +16,43 @@ import (
 // same document differ in object numbers and order; this makes them
 // identical. It relies on the dictionaries holding no literal string that
 // looks like a reference ("1 0 R"), which our package never writes.
-// Anything unexpected returns the input unchanged.
-func normalizeObjectOrder(pdf []byte) []byte {
-	out, err := reorder(pdf)
+// Anything unexpected writes the input unchanged. The output is streamed
+// to w, so the package is not held twice.
+func writeNormalized(w io.Writer, pdf []byte) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	plan, err := planReorder(pdf)
 	if err != nil {
-		return pdf
+		_, err = bw.Write(pdf)
+	} else {
+		err = plan.write(bw)
 	}
-	return out
+	if err != nil {
+		return fmt.Errorf("write package: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write package: %w", err)
+	}
+	return nil
 }
+
+// reorderPlan is a parsed PDF and the new number of each object.
+type reorderPlan struct {
+	pdf     []byte
+	head    []byte // up to the first object
+	objs    map[int]rawObject
+	order   []int // old numbers in their new order
+	newNum  map[int]int
+	trailer []byte
+}
+
+type rawObject struct{ dict, stream []byte }
 
 type xrefEntry struct {
 	off   int
 	inUse bool
 }
 
-func reorder(pdf []byte) ([]byte, error) {
+func planReorder(pdf []byte) (*reorderPlan, error) {
 	sx := bytes.LastIndex(pdf, []byte("startxref"))
 	if sx < 0 {
 		return nil, fmt.Errorf("no startxref")
@@ -90,8 +114,7 @@ func reorder(pdf []byte) ([]byte, error) {
 			end[o] = xo
 		}
 	}
-	type obj struct{ dict, stream []byte }
-	objs := map[int]obj{}
+	objs := map[int]rawObject{}
 	for num, e := range entries {
 		if !e.inUse {
 			continue
@@ -102,9 +125,9 @@ func reorder(pdf []byte) ([]byte, error) {
 			return nil, fmt.Errorf("object %d header", num)
 		}
 		body := raw[len(m[0]):]
-		o := obj{dict: body}
+		o := rawObject{dict: body}
 		if k := bytes.Index(body, []byte("stream")); k >= 0 {
-			o = obj{dict: body[:k], stream: body[k:]}
+			o = rawObject{dict: body[:k], stream: body[k:]}
 		}
 		objs[num] = o
 	}
@@ -129,35 +152,56 @@ func reorder(pdf []byte) ([]byte, error) {
 	for i := 0; i < len(order); i++ {
 		visit(objs[order[i]].dict)
 	}
-	renum := func(b []byte) []byte {
-		return reRef.ReplaceAllFunc(b, func(r []byte) []byte {
-			m := reRef.FindSubmatch(r)
-			n, _ := strconv.Atoi(string(m[1]))
-			if k, ok := newNum[n]; ok {
-				return []byte(strconv.Itoa(k) + " 0 R")
-			}
-			return r
-		})
+	return &reorderPlan{pdf: pdf, head: pdf[:offs[0]], objs: objs, order: order, newNum: newNum, trailer: trailer}, nil
+}
+
+func (p *reorderPlan) renum(b []byte) []byte {
+	return reRef.ReplaceAllFunc(b, func(r []byte) []byte {
+		m := reRef.FindSubmatch(r)
+		n, _ := strconv.Atoi(string(m[1]))
+		if k, ok := p.newNum[n]; ok {
+			return []byte(strconv.Itoa(k) + " 0 R")
+		}
+		return r
+	})
+}
+
+// write writes the objects in their new order with a new xref table.
+func (p *reorderPlan) write(w io.Writer) error {
+	cw := &countingWriter{w: w}
+	cw.Write(p.head)
+	newOff := make([]int, len(p.order)+1)
+	for i, n := range p.order {
+		newOff[i+1] = cw.n
+		fmt.Fprintf(cw, "%d 0 obj", i+1)
+		cw.Write(p.renum(p.objs[n].dict))
+		cw.Write(p.objs[n].stream)
 	}
-	var b bytes.Buffer
-	b.Grow(len(pdf))
-	b.Write(pdf[:offs[0]])
-	newOff := make([]int, len(order)+1)
-	for i, n := range order {
-		newOff[i+1] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj", i+1)
-		b.Write(renum(objs[n].dict))
-		b.Write(objs[n].stream)
-	}
-	newXref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(order)+1)
+	newXref := cw.n
+	fmt.Fprintf(cw, "xref\n0 %d\n0000000000 65535 f \n", len(p.order)+1)
 	for _, o := range newOff[1:] {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+		fmt.Fprintf(cw, "%010d 00000 n \n", o)
 	}
-	t := reSize.ReplaceAll(renum(trailer), []byte("/Size "+strconv.Itoa(len(order)+1)))
-	b.Write(t)
-	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", newXref)
-	return b.Bytes(), nil
+	cw.Write(reSize.ReplaceAll(p.renum(p.trailer), []byte("/Size "+strconv.Itoa(len(p.order)+1))))
+	fmt.Fprintf(cw, "startxref\n%d\n%%%%EOF\n", newXref)
+	return cw.err
+}
+
+// countingWriter counts bytes written and keeps the first error.
+type countingWriter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(b)
+	c.n += n
+	c.err = err
+	return n, err
 }
 
 var (

@@ -38,6 +38,7 @@ type builder struct {
 	ctx context.Context
 
 	headerLeft string // the running header of the pages being added
+	orient     string // of the last page added: a table running on keeps it
 	noHeader   bool   // the cover has none
 
 	pageOf   map[string]int
@@ -64,7 +65,7 @@ func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error
 		ctx:    ctx,
 	}
 	defer b.cleanup()
-	b.breakPage = func() { b.addPage("P") }
+	b.breakPage = func() { b.addPage(b.orient) }
 	b.setup()
 
 	if err := b.build(); err != nil {
@@ -75,15 +76,17 @@ func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error
 		return 0, err
 	}
 	pages = f.PageCount()
-	out := buf.Bytes()
-	if len(b.under) > 0 {
-		out, err = placeUnderlays(out, b.under, b.fileID(), b.fixedDate())
-		if err != nil {
-			return 0, fmt.Errorf("place original pages: %w", err)
+	b.canvas.f, f = nil, nil // drawn: let gofpdf's pages go
+	if len(b.under) == 0 { // gofpdf's output is reproducible as it is
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return 0, fmt.Errorf("write package: %w", err)
 		}
+		return pages, nil
 	}
-	if _, err := w.Write(out); err != nil {
-		return 0, fmt.Errorf("write package: %w", err)
+	out := buf.Bytes()
+	buf = bytes.Buffer{}
+	if err := placeUnderlays(w, out, b.under, b.fileID(), b.fixedDate()); err != nil {
+		return 0, fmt.Errorf("place original pages: %w", err)
 	}
 	return pages, nil
 }
@@ -146,6 +149,7 @@ func (b *builder) setup() {
 }
 
 func (b *builder) addPage(orient string) {
+	b.orient = orient
 	b.f.AddPageFormat(orient, gofpdf.SizeType{Wd: 210, Ht: 297})
 	b.y = contentTop
 	b.setSize(10)

@@ -72,9 +72,7 @@ func TestXLSXDeterministic(t *testing.T) {
 // survey text is in the PDF whole, that the outline has every team, and
 // that every font is embedded.
 func TestPDFText(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	requireTool(t, "pdftotext")
 	in := testInput(t)
 	path := filepath.Join(t.TempDir(), "p.pdf")
 	var buf bytes.Buffer
@@ -105,7 +103,7 @@ func TestPDFText(t *testing.T) {
 			t.Errorf("%q missing", want)
 		}
 	}
-	if _, err := exec.LookPath("pdffonts"); err == nil {
+	if requireTool(t, "pdffonts") != "" {
 		fo, err := exec.Command("pdffonts", path).Output()
 		if err != nil {
 			t.Fatal(err)

@@ -17,26 +17,27 @@ var (
 // reproducible replaces pdfcpu's time-based ModDate and file ID in place,
 // keeping every byte offset (so the xref table stays right): a value of
 // another length is left alone rather than corrupting the file.
-func reproducible(pdf []byte, fileID string, date time.Time) []byte {
-	pdf = reModDate.ReplaceAllFunc(pdf, func(m []byte) []byte {
+func reproducible(pdf []byte, fileID string, date time.Time) {
+	for _, loc := range reModDate.FindAllIndex(pdf, -1) {
+		m := pdf[loc[0]:loc[1]]
 		prefix := m[:bytes.IndexByte(m, '(')]
 		want := append(append([]byte{}, prefix...), "("+types.DateString(date.In(time.Local))+")"...)
 		if len(want) != len(m) {
 			want = append(append([]byte{}, prefix...), "("+types.DateString(date.UTC())+")"...)
 		}
-		if len(want) != len(m) {
-			return m
+		if len(want) == len(m) {
+			copy(m, want)
 		}
-		return want
-	})
-	return reID.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		return reHex.ReplaceAllFunc(m, func(h []byte) []byte {
-			n := len(h) - 2
+	}
+	for _, loc := range reID.FindAllIndex(pdf, -1) {
+		m := pdf[loc[0]:loc[1]]
+		for _, h := range reHex.FindAllIndex(m, -1) {
+			n := h[1] - h[0] - 2
 			id := fileID
 			for len(id) < n {
 				id += fileID
 			}
-			return []byte("<" + id[:n] + ">")
-		})
-	})
+			copy(m[h[0]+1:h[1]-1], id[:n])
+		}
+	}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // summaryCols are the summary table's column widths on a landscape page.
-var summaryCols = []float64{9, 13, 52, 42, 14, 14, 14, 14, 10, 23, 23, 22, 11}
+var summaryCols = []float64{9, 13, 48, 38, 14, 14, 14, 14, 10, 26, 26, 24, 11}
 
 // summaryHeader is the summary table's header.
 func summaryHeader() []cell {

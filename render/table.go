@@ -1,5 +1,7 @@
 package render
 
+import "strings"
+
 // cell is one cell of a table row; span is how many columns it covers (0 = 1).
 type cell struct {
 	text  string
@@ -26,6 +28,7 @@ type laidCell struct {
 	x, w  float64
 	lines []string
 	c     cell
+	size  float64 // a smaller font for a number that would wrap; 0: the table's
 }
 
 func (c *canvas) layoutRow(t *table, row []cell) ([]laidCell, int) {
@@ -39,8 +42,14 @@ func (c *canvas) layoutRow(t *table, row []cell) ([]laidCell, int) {
 		}
 		col += span
 		lines := c.wrap(ce.text, w-2*t.pad)
+		size := 0.0
+		if len(lines) > 1 && ce.align == "R" && !strings.ContainsRune(ce.text, ' ') {
+			// A figure is never broken (1,800,000.0 / 0): shrink it to fit.
+			size = max(c.size*(w-2*t.pad)/c.strW(ce.text), 5)
+			lines = []string{ce.text}
+		}
 		maxN = max(maxN, len(lines))
-		out = append(out, laidCell{x: x, w: w, lines: lines, c: ce})
+		out = append(out, laidCell{x: x, w: w, lines: lines, c: ce, size: size})
 		x += w
 	}
 	return out, maxN
@@ -74,6 +83,15 @@ func (c *canvas) drawRowPart(t *table, cells []laidCell, from, to int, fill *rgb
 		align := lc.c.align
 		if align == "" {
 			align = "L"
+		}
+		if lc.size > 0 {
+			saved := c.size
+			c.setSize(lc.size)
+			if from == 0 {
+				c.text(lc.x+t.pad, c.y+t.pad+(lh-c.lineH())/2, lc.w-2*t.pad, lc.lines[0], align)
+			}
+			c.setSize(saved)
+			continue
 		}
 		for i := from; i < to && i < len(lc.lines); i++ {
 			c.text(lc.x+t.pad, c.y+t.pad+float64(i-from)*lh, lc.w-2*t.pad, lc.lines[i], align)

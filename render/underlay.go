@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -45,7 +46,7 @@ func pdfcpuConfig() *model.Configuration {
 // The output is then made reproducible: pdfcpu writes objects in map
 // order and stamps the current time, which are replaced by values derived
 // from the inputs.
-func placeUnderlays(pdf []byte, under []underlay, fileID string, date time.Time) (out []byte, err error) {
+func placeUnderlays(w io.Writer, pdf []byte, under []underlay, fileID string, date time.Time) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdfcpu panic: %v", r)
@@ -56,31 +57,36 @@ func placeUnderlays(pdf []byte, under []underlay, fileID string, date time.Time)
 	conf.WriteXRefStream = false
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
-		return nil, fmt.Errorf("read package: %w", err)
+		return fmt.Errorf("read package: %w", err)
 	}
+	size := len(pdf)
+	pdf = nil // parsed: let gofpdf's output go
 	pages, err := pageRefs(ctx.XRefTable)
 	if err != nil {
-		return nil, fmt.Errorf("list package pages: %w", err)
+		return fmt.Errorf("list package pages: %w", err)
 	}
 	im := newImporter(ctx)
 	for _, u := range under {
 		if u.page < 1 || u.page > len(pages) {
-			return nil, fmt.Errorf("package page %d out of range", u.page)
+			return fmt.Errorf("package page %d out of range", u.page)
 		}
 		f, err := im.form(u.file, u.srcPage)
 		if err != nil {
-			return nil, fmt.Errorf("import page %d of %s: %w", u.srcPage, u.file, err)
+			return fmt.Errorf("import page %d of %s: %w", u.srcPage, u.file, err)
 		}
 		if err := im.place(pages[u.page-1], f); err != nil {
-			return nil, fmt.Errorf("place original on page %d: %w", u.page, err)
+			return fmt.Errorf("place original on page %d: %w", u.page, err)
 		}
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(pdf) + im.bytes)
+	buf.Grow(size + im.bytes + size/8)
 	if err := api.WriteContext(ctx, &buf); err != nil {
-		return nil, fmt.Errorf("write package: %w", err)
+		return fmt.Errorf("write package: %w", err)
 	}
-	return normalizeObjectOrder(reproducible(buf.Bytes(), fileID, date)), nil
+	ctx, im = nil, nil // written: let the parsed objects go
+	out := buf.Bytes()
+	reproducible(out, fileID, date)
+	return writeNormalized(w, out)
 }
 
 // pageRefs lists the page objects in order with one walk of the page tree
@@ -396,18 +402,15 @@ func (im *importer) place(ref types.IndirectRef, f formXObject) error {
 	name := "DsrOrig" + strconv.Itoa(f.ref.ObjectNumber.Value())
 	xo[name] = f.ref
 
-	var c bytes.Buffer
+	var c bytes.Buffer // a few operators: not worth a compressor
 	fmt.Fprintf(&c, "q 1 g %s %s %s %s re f Q\n", num(x0), num(y0), num(s*f.w), num(s*f.h))
 	fmt.Fprintf(&c, "q %s %s %s %s %s %s cm /%s Do Q\n", num(cm[0]), num(cm[1]), num(cm[2]), num(cm[3]), num(cm[4]), num(cm[5]), name)
 	fmt.Fprintf(&c, "q 0.72 G 0.6 w %s %s %s %s re S Q\n", num(x0), num(y0), num(s*f.w), num(s*f.h))
-	sd, err := xt.NewStreamDictForBuf(c.Bytes())
-	if err != nil {
-		return err
-	}
+	sd := types.StreamDict{Dict: types.NewDict(), Content: c.Bytes()}
 	if err := sd.Encode(); err != nil {
 		return err
 	}
-	cref, err := xt.IndRefForNewObject(*sd)
+	cref, err := xt.IndRefForNewObject(sd)
 	if err != nil {
 		return err
 	}

@@ -249,7 +249,7 @@ def survey_pairs(v, nf, marks, fields_style, labels):
                    ("source_hmt", "港澳台"), ("source_foreign", "国外"),
                    ("guidance_onsite", "现场指导"), ("guidance_remote", "远程指导")]:
         P.append((lab, nf(v[k], "次" if k.startswith("guidance") else "人")))
-    P.append(("联合攻关", (v["joint_research_form"] or "") + " " + nf(v["joint_research"], "次")))
+    P.append(("联合攻关", ((v["joint_research_form"] or "") + " " + str(nf(v["joint_research"], "次"))).strip()))
     for k, lab, u in [("symposiums", "座谈交流会", "场"), ("lectures", "专题讲座", "场"),
                       ("training_onsite", "现场培训", "场"), ("training_remote", "远程培训", "场"),
                       ("consultations", "咨询对接活动", "场"), ("demonstrations", "示范带教", "场"),
@@ -625,7 +625,7 @@ SPEND = [("spent_expert_fees", "专家劳务费"), ("spent_travel", "差旅费�
          ("spent_training", "培训费"), ("spent_materials", "资料印刷费"), ("spent_other", "其他支出")]
 
 
-def audit_values(seed, team, opinion, balance, refunded):
+def audit_values(seed, team, opinion, balance, refunded, whole=False):
     r = random.Random(seed)
     v = {"team_name": team[0], "unit": team[1], "opinion": opinion}
     v["received_mohrss"] = 100000.0 if team[2] else 0.0
@@ -634,7 +634,7 @@ def audit_values(seed, team, opinion, balance, refunded):
     spent_total = round(v["received_total"] - balance, 2)
     # split spent_total into six parts with cents (in whole 万元/10000 steps when wan)
     weights = [r.randint(10, 40) for _ in SPEND]
-    parts = [round(spent_total * w / sum(weights), 2) for w in weights]
+    parts = [round(spent_total * w / sum(weights), 0 if whole else 2) for w in weights]
     parts[0] = round(spent_total - sum(parts[1:]), 2)
     for (k, _), p in zip(SPEND, parts):
         v[k] = p
@@ -724,3 +724,127 @@ def photos_html(title, team, caps, imgs, style):
         label = {"fig": "图%d：" % (i + 1), "photo": "照片%d " % (i + 1), "figdot": "图%d." % (i + 1)}[style]
         body += "<p><img src='%s' width='240' height='160'></p><p>%s%s</p>" % (img, label, esc(cap))
     return html_doc(title, body)
+
+
+# ---------------------------------------------------------------- the corpus
+
+TABLE_DROP = ["service_fields_other", "experts_other", "activities_other", "outcomes_other"]
+
+
+def main():
+    out = sys.argv[1]
+    src = os.path.join(out, "src")
+    os.makedirs(src, exist_ok=True)
+    jobs, expected = [], []
+
+    def emit(name, kind, text, ext, conv, post, fields):
+        base = os.path.splitext(name)[0]
+        with open(os.path.join(src, base + "." + ext), "w", encoding="utf-8") as f:
+            f.write(text)
+        jobs.append("\t".join([name, base + "." + ext, conv, post or "-"]))
+        expected.append({"path": name, "kind": kind, "fields": fields})
+
+    # surveys written as PDFs: (name, team, mode, key counties, publicity items, renderer, number style,
+    # marks, service-field style, label variants, publicity style, converter, post-processing)
+    surveys = [
+        ("s01-调查表.pdf", 0, "batches", True, 2, "table2", "plain", "box", "box", {}, "table", "chromium", ""),
+        ("s02-实施成效调查表.pdf", 4, "once", False, 1, "table4", "unit", "paren", "list", {}, "table", "lo", ""),
+        ("s03-附件4.pdf", 5, "batches", True, 3, "prose", "blank", "paren", "paren", {}, "table", "lo", "gs"),
+        ("s04-成效调查.pdf", 1, "once", True, 2, "prose", "fw", "square", "square", {}, "lines", "chromium", "qpdf"),
+        ("s05-调查表.pdf", 6, "batches", False, 0, "prose", "cn", "tick", "list",
+         {"experts_total": "专家人才总人数", "activities_total": "活动总场次", "money": "100000元"}, "lines", "lo", ""),
+        ("s06-调查表.pdf", 7, "once", True, 1, "prose", "unit", "word", "box",
+         {"experts_total": "参与专家总人数", "activities_total": "开展服务活动总场次", "money": "100,000.00元"}, "table", "lo", "gs"),
+        ("s07-调查表.pdf", 8, "batches", False, 0, "table2", "plain", "word", "list", {}, "table", "lo", "qpdf"),
+        ("s08-调查表.pdf", 2, "batches", True, 3, "table4", "fw", "square", "box", {"experts_total": "专家总人数"}, "table", "chromium", ""),
+    ]
+    for i, (name, ti, mode, keyc, pubn, rend, nst, marks, fst, labels, pst, conv, post) in enumerate(surveys):
+        v = survey_values(100 + i, TEAMS[ti], mode, keyc, pubn)
+        nf = numfmt(nst)
+        if rend == "prose":
+            html = survey_prose(v, nf, marks, fst, labels, pst)
+            e = dict(v)
+        else:
+            html = (survey_table2 if rend == "table2" else survey_table4)(v, nf, marks, fst, labels) if rend == "table4" \
+                else survey_table2(v, nf, marks, fst, labels, pst)
+            e = {k: x for k, x in v.items() if k not in TABLE_DROP}
+        emit(name, "survey", html, "html", conv, post, e)
+
+    sheets = [("x01-调查表.xlsx", 9, "batches", True, 2, xlsx_colB_D),
+              ("x02-调查表.xlsx", 10, "once", False, 1, xlsx_above),
+              ("x03-调查表.xlsx", 11, "batches", True, 2, xlsx_two_sheets),
+              ("x04-调查表.xlsx", 3, "once", True, 3, xlsx_far_below)]
+    for i, (name, ti, mode, keyc, pubn, fn) in enumerate(sheets):
+        v = survey_values(200 + i, TEAMS[ti], mode, keyc, pubn)
+        e = {k: x for k, x in v.items() if k not in TABLE_DROP}
+        emit(name, "survey", fn(v), "fods", "lo-xlsx", "", e)
+
+    # audits: (name, team, opinion, balance, refunded, firm, number, date text, date, money style, budget
+    # columns, service period text, start, end, explanation, converter, post)
+    audits = [
+        ("a01-审计报告.pdf", 0, "unqualified", 0, None, "上海立诚会计师事务所（特殊普通合伙）", "沪立诚会审字〔2026〕第123号",
+         "2026年11月8日", "2026-11-08", "sep", 0, "服务活动实施期间为2026年6月1日至2026年10月30日。", "2026-06-01", "2026-10-30",
+         None, "lo", ""),
+        ("a02-审计报告.pdf", 4, "qualified", 3456, True, "上海华信会计师事务所有限公司", "沪华信审字（2026）第0457号",
+         "2026-11-08", "2026-11-08", "wan", 0, "服务活动开始日期：2026-06-15，结束日期：2026-10-20。", "2026-06-15", "2026-10-20",
+         "结余资金3,456.00元，系会议费节约所致，已于2026年11月5日全额退回市人力资源社会保障局。", "chromium", ""),
+        ("a03-经费决算审计报告.pdf", 5, "adverse", 0, None, "上海中和正信会计师事务所有限公司", "沪中和审字〔2026〕第0088号",
+         "二〇二六年十一月八日", "2026-11-08", "sep", 3, "服务活动于2026年7月3日开始，2026年10月25日结束。", "2026-07-03", "2026-10-25",
+         None, "lo", "gs"),
+        ("a04-审计报告.pdf", 1, "disclaimer", 12000.5, False, "天信会计师事务所（特殊普通合伙）上海分所", "沪天信审字〔2026〕第1102号",
+         "2026年11月12日", "2026-11-12", "sep", 4, "服务活动自2026年5月10日开始，于2026年10月28日全部完成。", "2026-05-10", "2026-10-28",
+         "结余资金12,000.50元，系部分线下活动改为远程开展所致，目前尚未退回，将于2026年12月底前退回。", "chromium", "qpdf"),
+        ("a05-决算报告.pdf", 6, "unqualified", 0, None, "上海公信中南会计师事务所有限公司", "沪公信审字〔2026〕第031号",
+         "2026年11月3日", "2026-11-03", "yuan", 0, "服务活动时间：2026.06.01—2026.10.31。", "2026-06-01", "2026-10-31",
+         None, "lo", "qpdf"),
+        ("a06-审计报告.pdf", 2, "unqualified", 5000, True, "立信中联会计师事务所（特殊普通合伙）", "立信中联审字〔2026〕第A0315号",
+         "2026年10月30日", "2026-10-30", "wan", 3, "服务活动起止时间：2026年6月8日至10月18日。", "2026-06-08", "2026-10-18",
+         "结余资金5,000.00元，已全额退回人力资源社会保障部和市人力资源社会保障局。", "lo", "gs"),
+    ]
+    for i, (name, ti, op, bal, ref, firm, no, dtext, date, mst, bud, period, start, end, expl, conv, post) in enumerate(audits):
+        v = audit_values(300 + i, TEAMS[ti], op, bal, ref, whole=(mst == "wan"))
+        html = audit_html(v, firm, no, dtext, mst, budget=bud, start_end=period, explanation=expl,
+                          title="经费决算审计报告" if "决算" in name else "专项资金审计报告")
+        e = dict(v)
+        if e["balance_refunded"] is None:
+            del e["balance_refunded"]
+        e.update({"auditor": firm, "report_no": no, "report_date": date, "service_start": start, "service_end": end})
+        if expl:
+            e["balance_explanation"] = expl
+        emit(name, "audit", html, "html", conv, post, e)
+
+    summaries = [("m01-工作总结.pdf", 3, "乳制品风味提升与品质控制专家服务团2026年度工作总结", "lo", ""),
+                 ("m02-工作情况报告.pdf", 9, "关于2026年专家服务基层活动开展情况的报告", "chromium", ""),
+                 ("m03-成效总结.pdf", 6, "助力乡村水环境质量提升专家服务团工作成效总结", "lo", "gs")]
+    for name, ti, title, conv, post in summaries:
+        team = TEAMS[ti]
+        paras = [x.format(team=team[0]) for x in SUMMARY_PARAS]
+        e = {"title": title, "unit": team[1]}
+        if title.startswith(team[0]):
+            e["team_name"] = team[0]
+        emit(name, "summary", summary_html(title, team[0], team[1], paras), "html", conv, post, e)
+
+    photos = [("p01-现场照片.pdf", 3, "服务现场照片及说明", "fig", ["专家在养殖场开展现场指导", "专题讲座现场", "与企业技术人员座谈交流"], "lo", ""),
+              ("p02-影像资料.pdf", 7, "专家服务基层活动影像资料", "photo", ["水产养殖技术培训", "专家查看鱼塘水质", "科普讲座", "义诊咨询现场"], "chromium", ""),
+              ("p03-活动剪影.pdf", 10, "2026年服务活动剪影", "figdot", ["微创手术示范带教", "基层医院远程会诊"], "lo", "gs+qpdf")]
+    for name, ti, title, st, caps, conv, post in photos:
+        imgs = ["img%d.jpg" % (k % 4 + 1) for k in range(len(caps))]
+        e = {"title": title, "photo_count": len(caps), "captions": caps, "team_name": TEAMS[ti][0]}
+        emit(name, "photos", photos_html(title, TEAMS[ti][0], caps, imgs, st), "html", conv, post, e)
+
+    for name, cap in [("专家义诊现场.jpg", "专家义诊现场"), ("IMG_2031.jpg", None)]:
+        e = {"photo_count": 1}
+        if cap:
+            e["captions"] = [cap]
+        jobs.append("\t".join([name, "-", "magick", "-"]))
+        expected.append({"path": name, "kind": "photos", "fields": e})
+
+    with open(os.path.join(out, "jobs.tsv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(jobs) + "\n")
+    with open(os.path.join(UNSEEN, "expected.jsonl"), "w", encoding="utf-8") as f:
+        for e in expected:
+            f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

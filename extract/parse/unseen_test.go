@@ -1,0 +1,108 @@
+package parse
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The unseen corpus: documents made for this test with the real tools
+// (LibreOffice, Chromium, Ghostscript, qpdf, ImageMagick) from inputs
+// written by testdata/unseen/gen/gen.py, with wording and layouts the
+// samples do not use. expected.jsonl is the generator's own ground truth.
+const unseenDir = "testdata/unseen"
+
+var metaRe = regexp.MustCompile(`pages=(\d+) images=(\d+)`)
+
+// unseenInput builds the Input production hands Parse for one corpus file:
+// PDFium's text (committed beside the PDF) with its page and image counts,
+// the workbook's sheets, or an image.
+func unseenInput(t *testing.T, name string) (Input, bool) {
+	p := filepath.Join(unseenDir, "docs", name)
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jpg", ".jpeg", ".png":
+		return Input{Name: name, IsImage: true, Images: 1}, true
+	case ".xlsx", ".xlsm":
+		return Input{Name: name, Sheets: loadSheets(t, p)}, true
+	case ".pdf":
+		b, err := os.ReadFile(p + ".txt")
+		if err != nil {
+			return Input{}, false
+		}
+		in := Input{Name: name, Text: string(b)}
+		if m, err := os.ReadFile(p + ".meta"); err == nil {
+			if g := metaRe.FindSubmatch(m); g != nil {
+				in.Pages, _ = strconv.Atoi(string(g[1]))
+				in.Images, _ = strconv.Atoi(string(g[2]))
+			}
+		}
+		return in, true
+	}
+	return Input{}, false
+}
+
+// TestUnseen compares kind and fields with the generator's ground truth:
+// at least 98% each.
+func TestUnseen(t *testing.T) {
+	f, err := os.Open(filepath.Join(unseenDir, "expected.jsonl"))
+	if err != nil {
+		t.Fatalf("open expected: %v", err)
+	}
+	defer f.Close()
+	var kOK, kN, fOK, fN int
+	perKind := map[string][2]int{}
+	var misses []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var e expectedFile
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("expected.jsonl: %v", err)
+		}
+		in, ok := unseenInput(t, e.Path)
+		if !ok {
+			t.Errorf("%s: no input", e.Path)
+			continue
+		}
+		out := Parse(in)
+		kN++
+		if string(out.Kind) == *e.Kind {
+			kOK++
+		} else {
+			misses = append(misses, fmt.Sprintf("%s kind: want %s got %s", e.Path, *e.Kind, out.Kind))
+		}
+		pk := perKind[*e.Kind]
+		for k, v := range e.Fields {
+			fN++
+			pk[1]++
+			got, present := out.Fields[k]
+			if present && same(v, got) {
+				fOK++
+				pk[0]++
+			} else {
+				misses = append(misses, fmt.Sprintf("%s %s: want %v got %#v (present %v, invalid %q)", e.Path, k, v, got, present, out.Invalid[k]))
+			}
+		}
+		perKind[*e.Kind] = pk
+	}
+	sort.Strings(misses)
+	for _, m := range misses {
+		t.Log(m)
+	}
+	for k, v := range perKind {
+		t.Logf("fields of %-7s %d/%d", k, v[0], v[1])
+	}
+	kr, fr := float64(kOK)/math.Max(1, float64(kN)), float64(fOK)/math.Max(1, float64(fN))
+	t.Logf("unseen: kind %d/%d %.1f%%  fields %d/%d %.1f%%", kOK, kN, 100*kr, fOK, fN, 100*fr)
+	if kr < 0.98 || fr < 0.98 {
+		t.Errorf("unseen: kind %.1f%% fields %.1f%%, want ≥ 98%%", 100*kr, 100*fr)
+	}
+}
