@@ -11,6 +11,7 @@ import (
 
 	"dossier/inbox"
 	"dossier/ledger"
+	"dossier/notify"
 )
 
 // Recover finishes what a killed process left, before any new file is
@@ -26,6 +27,9 @@ func (d *Daemon) Recover(ctx context.Context, clock func() time.Time) error {
 	}
 	if len(pending) > 0 {
 		d.log.Info().Int("pending", len(pending)).Msg("recovering files left by the last run")
+	}
+	if n := notify.SweepTemps(d.folders.RejectRoot()); n > 0 {
+		d.log.Info().Int("files", n).Msg("removed temporary notice files left by the last run")
 	}
 	for _, e := range pending {
 		if ctx.Err() != nil {

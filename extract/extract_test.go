@@ -43,6 +43,7 @@ func TestExtractFiles(t *testing.T) {
 		pages     int
 		images    int
 		scanned   bool
+		blank     bool
 		decrypted bool
 	}{
 		{name: "libreoffice pdf", file: "audit.pdf", format: dossier.FormatPDF, pages: 2},
@@ -52,6 +53,10 @@ func TestExtractFiles(t *testing.T) {
 		{name: "user password", file: "audit-user-password.pdf", wantErr: ErrPassword},
 		{name: "truncated pdf", file: "audit-truncated.pdf", wantErr: ErrCorrupt},
 		{name: "scanned pdf", file: "audit-scan.pdf", format: dossier.FormatPDF, pages: 2, images: 2, scanned: true},
+		{name: "text as outlines", file: "audit-outlined.pdf", format: dossier.FormatPDF, pages: 2, scanned: true},
+		{name: "blank pages", file: "blank.pdf", format: dossier.FormatPDF, pages: 2, blank: true},
+		{name: "chromium pdf", file: "chromium-cjk.pdf", format: dossier.FormatPDF, pages: 1},
+		{name: "gofpdf pdf", file: "gofpdf-cjk.pdf", format: dossier.FormatPDF, pages: 1},
 		{name: "garbage named pdf", file: "garbage.pdf", wantErr: ErrCorrupt},
 		{name: "empty", file: "empty.pdf", wantErr: ErrEmpty},
 		{name: "jpeg named pdf", file: "jpeg-named.pdf", wantErr: ErrCorrupt},
@@ -83,10 +88,10 @@ func TestExtractFiles(t *testing.T) {
 				t.Fatalf("Extract(%s): %v", tt.file, err)
 			}
 			if res.Format != tt.format || res.Pages != tt.pages || res.Images != tt.images ||
-				res.Scanned != tt.scanned || res.Decrypted != tt.decrypted {
-				t.Errorf("Extract(%s) = format %s pages %d images %d scanned %v decrypted %v, want %s %d %d %v %v",
-					tt.file, res.Format, res.Pages, res.Images, res.Scanned, res.Decrypted,
-					tt.format, tt.pages, tt.images, tt.scanned, tt.decrypted)
+				res.Scanned != tt.scanned || res.Blank != tt.blank || res.Decrypted != tt.decrypted {
+				t.Errorf("Extract(%s) = format %s pages %d images %d scanned %v blank %v decrypted %v, want %s %d %d %v %v %v",
+					tt.file, res.Format, res.Pages, res.Images, res.Scanned, res.Blank, res.Decrypted,
+					tt.format, tt.pages, tt.images, tt.scanned, tt.blank, tt.decrypted)
 			}
 			if res.Fields == nil || res.Kind == "" {
 				t.Errorf("Extract(%s): Fields %v Kind %q, want non-nil and set", tt.file, res.Fields, res.Kind)

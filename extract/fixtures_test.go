@@ -10,9 +10,45 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
 )
 
-var generate = flag.Bool("generate", false, "regenerate the crafted fixtures in testdata (zip bomb)")
+var generate = flag.Bool("generate", false, "regenerate the crafted fixtures in testdata (zip bomb, gofpdf PDF)")
+
+// gofpdfLines is the text of testdata/gofpdf-cjk.pdf, one Cell each (not
+// MultiCell, which drops a Han character at every automatic line break).
+var gofpdfLines = []string{
+	"专项审计报告",
+	"团队名称：测试服务团",
+	"审计意见类型：无保留意见",
+	"资金总额：100,000.00元",
+}
+
+// TestGenerateGofpdf writes testdata/gofpdf-cjk.pdf: gofpdf with a UTF-8
+// TrueType font, so Identity-H with gofpdf's one-range ToUnicode CMap.
+func TestGenerateGofpdf(t *testing.T) {
+	if !*generate {
+		t.Skip("run with -generate to rewrite crafted fixtures")
+	}
+	const font = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"
+	ttf, err := os.ReadFile(font)
+	if err != nil {
+		t.Skip(err)
+	}
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetCreationDate(time.Date(2026, 11, 8, 0, 0, 0, 0, time.UTC))
+	pdf.AddUTF8FontFromBytes("wenkai", "", ttf)
+	pdf.AddPage()
+	pdf.SetFont("wenkai", "", 14)
+	for _, l := range gofpdfLines {
+		pdf.CellFormat(0, 10, l, "", 1, "L", false, 0, "")
+	}
+	if err := pdf.OutputFileAndClose(filepath.Join("testdata", "gofpdf-cjk.pdf")); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // TestGenerateFixtures writes testdata/bomb.xlsx: the LibreOffice-made
 // survey.xlsx plus one part that declares 4 GiB unpacked (its real

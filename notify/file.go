@@ -75,6 +75,22 @@ func sweepTemps(dir string, before time.Time) {
 	}
 }
 
+// SweepTemps removes every temporary notice file under root (the 退回
+// folder). Call it at start, before the notifier runs: one daemon writes
+// there, so any temporary file found then was left by a killed process.
+func SweepTemps(root string) int {
+	n := 0
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && strings.HasPrefix(d.Name(), ".notice-") && strings.HasSuffix(d.Name(), ".tmp") {
+			if os.Remove(p) == nil {
+				n++
+			}
+		}
+		return nil
+	})
+	return n
+}
+
 // suffixed is path for i = 1, else "name (i).ext".
 func suffixed(path string, i int) string {
 	if i == 1 {

@@ -110,3 +110,21 @@ func TestNoticeFileSweepsStaleTemps(t *testing.T) {
 		t.Errorf("fresh temp removed: %v", err)
 	}
 }
+
+func TestSweepTempsAtStart(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "M11"), 0o755)
+	left := filepath.Join(root, "M11", ".notice-9.tmp")
+	keep := filepath.Join(root, "M11", "调查表.xlsx.退回说明.txt")
+	os.WriteFile(left, []byte("half"), 0o644)
+	os.WriteFile(keep, []byte("notice"), 0o644)
+	if n := SweepTemps(root); n != 1 {
+		t.Fatalf("swept %d, want 1", n)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Fatal("temp file left")
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Fatal("notice file removed")
+	}
+}

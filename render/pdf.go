@@ -77,7 +77,7 @@ func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error
 	}
 	pages = f.PageCount()
 	b.canvas.f, f = nil, nil // drawn: let gofpdf's pages go
-	if len(b.under) == 0 { // gofpdf's output is reproducible as it is
+	if len(b.under) == 0 {   // gofpdf's output is reproducible as it is
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			return 0, fmt.Errorf("write package: %w", err)
 		}

@@ -22,7 +22,7 @@ while IFS="$(printf '\t')" read -r name src conv post; do
   out="$B/out/$name"
   case "$conv" in
     lo)
-      soffice -env:UserInstallation=file://$B/lo --headless --convert-to pdf:writer_web_pdf_Export --outdir "$B/conv" "$src" >/dev/null 2>&1
+      soffice -env:UserInstallation=file://$B/lo --headless --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$B/conv" "$src" >/dev/null 2>&1
       mv "$B/conv/${src%.*}.pdf" "$out" ;;
     lo-xlsx)
       soffice -env:UserInstallation=file://$B/lo --headless --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$B/conv" "$src" >/dev/null 2>&1
