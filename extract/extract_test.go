@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,10 @@ import (
 var (
 	testExOnce sync.Once
 	testEx     *Extractor
+	// -pdfium-interruptible runs the package's tests and benchmarks with
+	// Options.Interruptible, e.g. to compare extraction speed:
+	//   go test ./extract -run '^$' -bench BenchmarkPDFText -benchtime 20x -args -pdfium-interruptible
+	interruptible = flag.Bool("pdfium-interruptible", false, "compile PDFium with wazero's termination checks")
 )
 
 // testExtractor is one Extractor for the package's tests; the PDFium
@@ -25,7 +30,7 @@ func testExtractor(t testing.TB) *Extractor {
 	t.Helper()
 	testExOnce.Do(func() {
 		dir := filepath.Join(os.TempDir(), "dossier-extract-test-cache")
-		ex, err := New(Options{CacheDir: dir, Timeout: 30 * time.Second})
+		ex, err := New(Options{CacheDir: dir, Timeout: 30 * time.Second, Interruptible: *interruptible})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,6 +173,37 @@ func TestTimeout(t *testing.T) {
 	// The pool still works afterwards.
 	if _, err := ex.ReadPDF(context.Background(), data); err != nil {
 		t.Fatalf("ReadPDF after a timeout: %v", err)
+	}
+}
+
+// TestTimeoutMidCall: a deadline that passes while PDFium is inside a page
+// still ends ReadPDF at once; the unfinished call keeps its instance until
+// its page is done, then the pool works as before.
+func TestTimeoutMidCall(t *testing.T) {
+	ex := testExtractor(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "audit-outlined.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ex.ReadPDF(context.Background(), data); err != nil { // warm the pool
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+		start := time.Now()
+		_, err := ex.ReadPDF(ctx, data)
+		took := time.Since(start)
+		cancel()
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("ReadPDF with a 1 ms deadline = %v, want ErrCorrupt or success", err)
+		}
+		if took > time.Second {
+			t.Errorf("ReadPDF with a 1 ms deadline took %v", took)
+		}
+	}
+	res, err := ex.ReadPDF(context.Background(), data)
+	if err != nil || res.Pages != 2 {
+		t.Fatalf("ReadPDF after time-outs = %d pages, %v", res.Pages, err)
 	}
 }
 

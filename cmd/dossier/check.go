@@ -46,20 +46,12 @@ type teamRef struct {
 func runCheck(ctx context.Context, args []string) error {
 	c := newFlags("check")
 	asJSON := c.fs.Bool("json", false, "print JSON lines (cli.md)")
-	paths, err := c.parse(args)
+	cfg, now, paths, err := c.prepare(args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
 		return usagef("name at least one file or folder: dossier check [--json] PATH...")
-	}
-	cfg, err := c.load()
-	if err != nil {
-		return err
-	}
-	now, err := c.clock(cfg)
-	if err != nil {
-		return err
 	}
 	files, err := collect(paths)
 	if err != nil {

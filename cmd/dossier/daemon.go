@@ -85,6 +85,9 @@ func daemonConfig(cfg config.Config, now func() time.Time) daemon.Config {
 	}
 }
 
+// fixed is a clock that always reads now (run --once, status, consolidate).
+func fixed(now time.Time) func() time.Time { return func() time.Time { return now } }
+
 func runServe(ctx context.Context, args []string) error {
 	c := newFlags("serve")
 	if _, err := c.parse(args); err != nil {
@@ -126,21 +129,14 @@ func runServe(ctx context.Context, args []string) error {
 func runOnce(ctx context.Context, args []string) error {
 	c := newFlags("run")
 	once := c.fs.Bool("once", false, "process what is in the inbox now, then exit")
-	if _, err := c.parse(args); err != nil {
+	cfg, now, _, err := c.prepare(args)
+	if err != nil {
 		return err
 	}
 	if !*once {
 		return usagef("say --once: dossier run --once (the daemon is dossier serve)")
 	}
-	cfg, err := c.load()
-	if err != nil {
-		return err
-	}
-	now, err := c.clock(cfg)
-	if err != nil {
-		return err
-	}
-	a, err := build(cfg, func() time.Time { return now })
+	a, err := build(cfg, fixed(now))
 	if err != nil {
 		return err
 	}
@@ -151,18 +147,11 @@ func runOnce(ctx context.Context, args []string) error {
 func runConsolidate(ctx context.Context, args []string) error {
 	c := newFlags("consolidate")
 	out := c.fs.String("out", "", "folder for the package (default <data>/outbox)")
-	if _, err := c.parse(args); err != nil {
-		return err
-	}
-	cfg, err := c.load()
+	cfg, now, _, err := c.prepare(args)
 	if err != nil {
 		return err
 	}
-	now, err := c.clock(cfg)
-	if err != nil {
-		return err
-	}
-	a, err := build(cfg, func() time.Time { return now })
+	a, err := build(cfg, fixed(now))
 	if err != nil {
 		return err
 	}

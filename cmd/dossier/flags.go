@@ -85,6 +85,21 @@ func (c *common) clock(cfg config.Config) (time.Time, error) {
 	return t.In(loc), nil
 }
 
+// prepare parses the arguments, loads the configuration and reads the
+// clock: the start of every command. It returns the positional arguments.
+func (c *common) prepare(args []string) (config.Config, time.Time, []string, error) {
+	pos, err := c.parse(args)
+	if err != nil {
+		return config.Config{}, time.Time{}, nil, err
+	}
+	cfg, err := c.load()
+	if err != nil {
+		return cfg, time.Time{}, nil, err
+	}
+	now, err := c.clock(cfg)
+	return cfg, now, pos, err
+}
+
 // logger is the one logger of the process, on stderr.
 func logger(cfg config.Config) zerolog.Logger {
 	lvl, err := zerolog.ParseLevel(cfg.Log.Level)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"time"
 
 	"dossier/status"
 )
@@ -12,21 +11,14 @@ import (
 func runStatus(ctx context.Context, args []string) error {
 	c := newFlags("status")
 	asJSON := c.fs.Bool("json", false, "print JSON lines (cli.md)")
-	if _, err := c.parse(args); err != nil {
-		return err
-	}
-	cfg, err := c.load()
-	if err != nil {
-		return err
-	}
-	now, err := c.clock(cfg)
+	cfg, now, _, err := c.prepare(args)
 	if err != nil {
 		return err
 	}
 	if _, err := os.Stat(cfg.Data); err != nil {
 		return fmt.Errorf("no ledger at %s: run dossier serve or dossier run --once first (or pass --data)", cfg.Data)
 	}
-	a, err := build(cfg, func() time.Time { return now })
+	a, err := build(cfg, fixed(now))
 	if err != nil {
 		return err
 	}

@@ -21,19 +21,22 @@ var auditMoneyLabels = join(
 )
 
 var (
-	amountRe     = regexp.MustCompile(`^[¥￥]?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)?$`)
-	wanHeaderRe  = regexp.MustCompile(`(?:金额|单位|数额)\s*[(（:：]\s*(?:人民币)?\s*万元`)
-	reportNoRe   = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}字\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*(?:第\s*)?[0-9A-Za-z-]+\s*号`)
-	reportDateRe = regexp.MustCompile(`报告日期\s*[:：]?\s*(` + DatePattern.String() + `)`)
-	periodRe     = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:至|到|~|～|—|－|-|–)+\s*(` + DatePattern.String() + `)`)
-	startRe      = regexp.MustCompile(`(?:服务活动)?开始(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
-	endRe        = regexp.MustCompile(`(?:服务活动)?(?:结束|完成)(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
-	firmRe       = regexp.MustCompile(`[\p{Han}A-Za-z0-9()（）·]{2,40}?会计师事务所(?:股份有限公司|有限责任公司|有限公司)?(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[\p{Han}]{1,8}分所)?`)
-	addresseeRe  = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校))\s*[:：]\s*$`)
-	auditedRe    = regexp.MustCompile(`审计了\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*(.{2,40}?)\s*[)）]`)
-	explainRe    = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
-	refundedRe   = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
-	notRefundRe  = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	amountRe      = regexp.MustCompile(`^[¥￥]?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)?$`)
+	wanHeaderRe   = regexp.MustCompile(`(?:金额|单位|数额)\s*[(（:：]\s*(?:人民币)?\s*万元`)
+	reportNoRe    = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}字\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*(?:第\s*)?[0-9A-Za-z-]+\s*号`)
+	reportDateRe  = regexp.MustCompile(`报告日期\s*[:：]?\s*(` + DatePattern.String() + `)`)
+	periodRe      = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:至|到|~|～|—|－|-|–)+\s*(` + DatePattern.String() + `)`)
+	startProseRe  = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:正式)?(?:开始|启动|开展首批|开展第一批)`)
+	endProseRe    = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:前)?\s*(?:全部|全面|顺利)?\s*(?:结束|完成|完结)`)
+	periodShortRe = regexp.MustCompile(`((\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(?:至|到|~|～|—|－|-|–)+\s*(\d{1,2}\s*月\s*\d{1,2}\s*日)`)
+	startRe       = regexp.MustCompile(`(?:服务活动)?开始(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
+	endRe         = regexp.MustCompile(`(?:服务活动)?(?:结束|完成)(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
+	firmRe        = regexp.MustCompile(`[\p{Han}A-Za-z0-9()（）·]{2,40}?会计师事务所(?:股份有限公司|有限责任公司|有限公司)?(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[\p{Han}]{1,8}分所)?`)
+	addresseeRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校))\s*[:：]\s*$`)
+	auditedRe     = regexp.MustCompile(`审计了\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*(.{2,40}?)\s*[)）]`)
+	explainRe     = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
+	refundedRe    = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	notRefundRe   = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
 )
 
 // parseAudit reads an audit report and its funds table.
@@ -62,6 +65,20 @@ func parseAudit(text string, c *collector) {
 	if g := periodRe.FindStringSubmatch(flat); g != nil {
 		c.assign("service_start", g[1])
 		c.assign("service_end", g[2])
+	} else if g := periodShortRe.FindStringSubmatch(flat); g != nil {
+		// "2026年6月8日至10月18日": the end takes the start's year.
+		c.assign("service_start", g[1])
+		c.assign("service_end", g[2]+"年"+g[3])
+	}
+	if i := strings.Index(flat, "服务活动"); i >= 0 {
+		// "服务活动于2026年7月3日开始，2026年10月25日结束" / "自…开始，于…全部完成"
+		part := flat[i:min(len(flat), i+200)]
+		if g := startProseRe.FindStringSubmatch(part); g != nil {
+			c.assign("service_start", g[1])
+		}
+		if g := endProseRe.FindStringSubmatch(part); g != nil {
+			c.assign("service_end", g[1])
+		}
 	}
 	c.fundsTable(s)
 	c.explanation(s)
@@ -199,9 +216,14 @@ func opinionIn(s string) string {
 func (c *collector) fundsTable(s string) {
 	var queue []string
 	seen := map[string]bool{}
+	cols, pick := 0, 0 // amount columns of the table, and the one to read (决算/实际)
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
+			continue
+		}
+		if n, p, ok := amountColumns(line); ok {
+			cols, pick = n, p
 			continue
 		}
 		ms := findLabels(line, auditMoneyLabels)
@@ -235,6 +257,9 @@ func (c *collector) fundsTable(s string) {
 			}
 			toks = append(toks, a...)
 		}
+		if cols > 1 {
+			toks = pickColumn(toks, cols, pick)
+		}
 		for _, t := range toks {
 			if strings.HasPrefix(t, "@") {
 				k := t[1:]
@@ -252,6 +277,62 @@ func (c *collector) fundsTable(s string) {
 			c.assignMoney(k, t)
 		}
 	}
+}
+
+var (
+	colHeadRe   = regexp.MustCompile(`预算数?|预算金额|计划数|批复数|决算数?|实际(?:支出|发生|到位)?数?|执行数|实际金额|决算金额|差异|差额|增减|结余|执行率|金额|备注`)
+	actualColRe = regexp.MustCompile(`^(?:决算|实际|执行|决算金额|实际金额)`)
+)
+
+// amountColumns reads a table header with several amount columns
+// ("项目 预算数 决算数 差异"): how many there are and which one holds the
+// actual figures (决算 / 实际 / 执行).
+func amountColumns(line string) (n, pick int, ok bool) {
+	ms := colHeadRe.FindAllStringIndex(line, -1)
+	if len(ms) < 2 {
+		return 0, 0, false
+	}
+	rest := colHeadRe.ReplaceAllString(line, " ")
+	rest = cellUnitStrip.ReplaceAllString(rest, " ")
+	for _, f := range strings.Fields(rest) {
+		if f != "项目" && f != "科目" && f != "序号" && f != "名称" && f != "内容" && f != "数" {
+			return 0, 0, false
+		}
+	}
+	pick = -1
+	for i, m := range ms {
+		if actualColRe.MatchString(line[m[0]:m[1]]) {
+			pick = i
+			break
+		}
+	}
+	if pick < 0 {
+		return 0, 0, false
+	}
+	return len(ms), pick, true
+}
+
+var cellUnitStrip = regexp.MustCompile(`[(（]\s*(?:单位\s*[:：]\s*)?(?:人民币)?\s*(?:万元|元)\s*[)）]`)
+
+// pickColumn keeps, after each label, only the amount of the chosen column
+// when the label is followed by exactly one amount per column.
+func pickColumn(toks []string, cols, pick int) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		out = append(out, toks[i])
+		if !strings.HasPrefix(toks[i], "@") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !strings.HasPrefix(toks[j], "@") {
+			j++
+		}
+		if j-i-1 == cols {
+			out = append(out, toks[i+1+pick])
+			i = j - 1
+		}
+	}
+	return out
 }
 
 // stripParenUnit drops a bracketed note after a label: "差旅费（交通、食宿）".

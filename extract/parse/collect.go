@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"dossier"
@@ -237,8 +238,10 @@ func (c *collector) serviceFields(raw string) {
 	s := Fold(raw)
 	var opts []option
 	for _, n := range dossier.ServiceFieldNames {
-		if i := strings.Index(s, n); i >= 0 {
-			opts = append(opts, option{n, i})
+		if loc := fieldNameRes[n].FindStringIndex(s); loc != nil {
+			// a name wrapped across lines ("生物医\n药") is read as one
+			s = s[:loc[0]] + n + strings.Repeat(" ", loc[1]-loc[0]-len(n)) + s[loc[1]:]
+			opts = append(opts, option{n, loc[0]})
 		}
 	}
 	if len(opts) == 0 {
@@ -248,6 +251,9 @@ func (c *collector) serviceFields(raw string) {
 		return
 	}
 	marked, anyMark := markedOptions(s, opts)
+	if g, ok := groupedBoxes(s, opts); ok {
+		marked = g
+	}
 	if !anyMark {
 		for _, o := range opts {
 			marked = append(marked, o.name)
@@ -259,6 +265,55 @@ func (c *collector) serviceFields(raw string) {
 	}
 	c.set("service_fields", orderFields(marked))
 }
+
+// groupedBoxes reads options whose boxes a PDF's text order moved away
+// from them ("☐农业 林业 渔业 ☐ ☑ ☐"): when there are exactly as many boxes
+// as options and not every option has its own box beside it, the boxes
+// pair with the options in order.
+func groupedBoxes(s string, opts []option) ([]string, bool) {
+	type mk struct {
+		at      int
+		checked bool
+	}
+	var marks []mk
+	for i, r := range s {
+		if strings.ContainsRune("☑☒■▣", r) {
+			marks = append(marks, mk{i, true})
+		} else if strings.ContainsRune("☐□", r) {
+			marks = append(marks, mk{i, false})
+		}
+	}
+	if len(marks) != len(opts) || len(opts) < 2 {
+		return nil, false
+	}
+	own := 0
+	for _, o := range opts {
+		if markBefore(s[:o.at]) != 0 || markAfter(s[o.at+len(o.name):]) != 0 {
+			own++
+		}
+	}
+	if own == len(opts) {
+		return nil, false
+	}
+	sorted := append([]option(nil), opts...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].at < sorted[j].at })
+	var out []string
+	for i, o := range sorted {
+		if marks[i].checked {
+			out = append(out, o.name)
+		}
+	}
+	return out, true
+}
+
+// fieldNameRes find each 服务领域 name, allowing line breaks inside it.
+var fieldNameRes = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, n := range dossier.ServiceFieldNames {
+		m[n] = regexp.MustCompile(spaced(n))
+	}
+	return m
+}()
 
 func orderFields(names []string) []string {
 	var out []string
@@ -316,8 +371,10 @@ func (c *collector) addPub(key, raw string) {
 }
 
 var (
-	trailEnumRe = regexp.MustCompile(`([。；;])\s*\d{1,2}\s*[.．、]\s*$`)
-	jointRe     = regexp.MustCompile(`^(.*?)\s*([0-9][0-9,]*(?:\.\d+)?|-\s*\d+|[零一二三四五六七八九十百两]+|_+|/|无)?\s*次?\s*$`)
+	trailEnumRe  = regexp.MustCompile(`([。；;])\s*\d{1,2}\s*[.．、]\s*$`)
+	formNoteRe   = regexp.MustCompile(`[(（]\s*具体形式\s*[)）]`)
+	typedBlankRe = regexp.MustCompile(`_+\s*(\d[\d,]*)\s*_+`)
+	jointRe      = regexp.MustCompile(`^(.*?)\s*([0-9][0-9,]*(?:\.\d+)?|-\s*\d+|[零一二三四五六七八九十百两]+|_+|/|无)?\s*次?\s*$`)
 )
 
 // jointResearch reads "联合攻关： 联合课题攻关 2 次": the form in words, then the count.
@@ -327,6 +384,8 @@ func (c *collector) jointResearch(raw string) {
 		line = strings.TrimSpace(line[:i])
 	}
 	line = strings.Trim(line, " ，,。")
+	line = formNoteRe.ReplaceAllString(line, " ")
+	line = strings.TrimSpace(typedBlankRe.ReplaceAllString(line, " $1 "))
 	g := jointRe.FindStringSubmatch(line)
 	if g == nil {
 		c.assignInt("joint_research", line)

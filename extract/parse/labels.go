@@ -121,13 +121,13 @@ var surveyLabels = join(
 	lit("region_cities", false, "覆盖地市", "覆盖地市数", "地市数", "覆盖地市（个）"),
 	lit("region_counties", false, "覆盖区县", "覆盖区县数", "区县数", "覆盖区县（个）"),
 	lit("region_units", false, "覆盖企事业单位", "覆盖企事业单位数", "企事业单位数", "覆盖企事业单位（家）"),
-	rx("key_counties", false, `是否包含[^：:\n]{0,24}?帮扶县`, `是否含[^：:\n]{0,24}?帮扶县`),
+	rx("key_counties", false, `是\s*否\s*包\s*含[^：:]{0,30}?帮\s*扶\s*县`, `是\s*否\s*含[^：:]{0,30}?帮\s*扶\s*县`),
 	lit("key_counties_national", true, "国家级", "国家级重点帮扶县", "国家级重点帮扶县个数", "国家级重点帮扶县数"),
 	lit("key_counties_provincial", true, "省级", "省级重点帮扶县", "省级重点帮扶县个数", "省级重点帮扶县数"),
 	lit(keyNames, false, "分别是", "分别为", "县名"),
 	lit("key_counties_national_names", false, "国家级重点帮扶县名称", "国家级帮扶县名称"),
 	lit("key_counties_provincial_names", false, "省级重点帮扶县名称", "省级帮扶县名称"),
-	lit("activities_total", false, "开展各类服务活动总场次", "服务活动总场次", "活动总场次", "总场次"),
+	lit("activities_total", false, "开展各类服务活动总场次", "各类服务活动总场次", "开展服务活动总场次", "开展活动总场次", "服务活动总场次", "活动总场次", "总场次"),
 	lit("projects_matched", false, "对接项目数量", "对接项目数", "对接项目"),
 	lit("experts_total", false, "总人数", "专家总人数", "专家人才总人数", "参与专家总人数"),
 	lit("expert_attendances", false, "总人次", "专家总人次", "专家人才总人次", "参与专家总人次"),
@@ -179,7 +179,7 @@ var surveyLabels = join(
 	lit("industry_impact", false, "推动产业发展"),
 	lit("beneficiaries", false, "惠及基层群众", "惠及群众"),
 	lit("outcomes_other", false, "其他成效"),
-	rx("organized_by_hrss", false, `是否由[^：:\n]{0,70}?组织实施`),
+	rx("organized_by_hrss", false, `是\s*否\s*由[^：:]{0,80}?组\s*织\s*实\s*施`),
 	lit("needs_matched", false, "前期是否与基层单位对接需求", "是否与基层单位对接需求", "对接需求"),
 	lit("funds_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "部支持资金"),
 	lit("funds_matching", false, "配套资金", "配套资金金额", "配套资金（注明资金来源和金额）"),
@@ -246,9 +246,9 @@ func findLabels(s string, labels []label) []match {
 // numberFollows reports whether a number or a blank placeholder comes next
 // (after spaces, a colon, a bracketed unit).
 func numberFollows(s string) bool {
-	s = strings.TrimLeft(s, " ")
+	s = strings.TrimLeft(s, " \n")
 	s = strings.TrimLeft(s, ":：")
-	s = strings.TrimLeft(s, " ")
+	s = strings.TrimLeft(s, " \n")
 	if strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
 		if i := strings.IndexAny(s, ")）"); i > 0 && i < 20 {
 			s = strings.TrimLeft(s[i:], ")）")

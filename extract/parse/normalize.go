@@ -66,6 +66,21 @@ var (
 	numRe      = regexp.MustCompile(`^[+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$`)
 )
 
+var filledBlankRe = regexp.MustCompile(`^[_＿]+\s*([^_＿]*?[^_＿\s][^_＿]*?)\s*[_＿]+(.*)$`)
+
+// unfill drops the underscores of a blank that was typed into: "__12__人" → "12人".
+func unfill(s string) string {
+	if g := filledBlankRe.FindStringSubmatch(s); g != nil {
+		return g[1] + g[2]
+	}
+	if strings.HasPrefix(s, "_") || strings.HasPrefix(s, "＿") {
+		if t := strings.TrimLeft(s, "_＿ "); t != "" && t != s {
+			return t
+		}
+	}
+	return s
+}
+
 // ParseCount reads a non-negative whole count: "25", "２５", "25人",
 // "1,234", "二十五", "共 12 场". Negative, fractional or wordy values are Invalid.
 func ParseCount(raw string) (int64, Status) {
@@ -73,7 +88,7 @@ func ParseCount(raw string) (int64, Status) {
 	if s == "" || IsBlank(s) {
 		return 0, Blank
 	}
-	s = strings.Join(strings.Fields(s), "")
+	s = unfill(strings.Join(strings.Fields(s), ""))
 	for _, p := range []string{"合计", "共计", "共", "计", "累计"} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -107,7 +122,7 @@ func ParseMoney(raw, unit string) (float64, Status) {
 	if s == "" || IsBlank(s) {
 		return 0, Blank
 	}
-	s = strings.Join(strings.Fields(s), "")
+	s = unfill(strings.Join(strings.Fields(s), ""))
 	s = strings.TrimLeft(s, "¥￥$")
 	s = strings.TrimPrefix(s, "人民币")
 	s = strings.TrimPrefix(s, "RMB")

@@ -129,7 +129,17 @@ func nonEmptyLines(s string) []string {
 	return out
 }
 
-var captionRe = regexp.MustCompile(`^(?:图\s*\d*\s*[:：.、]?|照片\s*\d*\s*[:：.、]|说明\s*[:：])\s*(.+)$`)
+var captionRe = regexp.MustCompile(`^(?:图\s*\d*\s*[:：.、]?|照片\s*\d*\s*[:：.、]|照片\s*\d+\s|说明\s*[:：])\s*(.+)$`)
+
+// walkLines reads the identity labels one line at a time: in a summary or
+// a photo document the value ends with its line (a caption follows).
+func (c *collector) walkLines(s string) {
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\f", "\n"), "\n") {
+		if ms := findLabels(l, identityLabels); len(ms) > 0 {
+			c.walk(l, ms)
+		}
+	}
+}
 
 // parsePhotos counts the photos and reads their captions.
 func parsePhotos(in Input, text string, c *collector) {
@@ -142,6 +152,7 @@ func parsePhotos(in Input, text string, c *collector) {
 		return
 	}
 	c.set("photo_count", int64(in.Images))
+	c.walkLines(Fold(text))
 	lines := nonEmptyLines(Fold(text))
 	var caps []string
 	for i, l := range lines {
@@ -160,8 +171,6 @@ func parsePhotos(in Input, text string, c *collector) {
 	if len(caps) > 0 {
 		c.set("captions", caps)
 	}
-	s := Fold(text)
-	c.walk(s, findLabels(s, identityLabels))
 }
 
 func extOf(name string) string {

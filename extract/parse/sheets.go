@@ -173,7 +173,7 @@ func dedupeRows(rows [][]string) [][]string {
 		nr := make([]string, len(row))
 		for c, v := range row {
 			v = strings.TrimSpace(v)
-			if c > 0 && v != "" && v == strings.TrimSpace(row[c-1]) {
+			if c > 0 && v != "" && v == strings.TrimSpace(row[c-1]) && !shortAnswer(v) {
 				continue
 			}
 			nr[c] = v
@@ -182,6 +182,22 @@ func dedupeRows(rows [][]string) [][]string {
 	}
 	return out
 }
+
+// shortAnswer is a value two neighbouring cells often hold alike (a count,
+// 是/否, a mark): equal neighbours of that kind are two answers, not the
+// copies a merged range leaves.
+func shortAnswer(v string) bool {
+	if _, st := ParseCount(v); st == OK {
+		return true
+	}
+	if _, st := ParseBool(v); st == OK {
+		return true
+	}
+	return len([]rune(v)) <= 2
+}
+
+// noteCellRe is a cell that only annotates the one above ("（填写）", "（个）").
+var noteCellRe = regexp.MustCompile(`^[(（][^()（）]{0,12}[)）]$`)
 
 func cellAt(rows [][]string, r, c int) string {
 	if r < 0 || r >= len(rows) || c < 0 || c >= len(rows[r]) {
@@ -208,11 +224,23 @@ func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string
 		}
 		return v, p, true
 	}
-	for rr := r + 1; rr < len(rows) && rr <= r+1; rr++ {
+	// Below: the next cell down, past note cells ("（填写）") and at most
+	// two empty ones, stopping at the next label.
+	empties := 0
+	for rr := r + 1; rr < len(rows) && rr <= r+4; rr++ {
 		v := cellAt(rows, rr, c)
 		p := cellPos{rr, c}
-		if v == "" || isLabel[p] {
+		if isLabel[p] && !acceptLabel(p) {
 			break
+		}
+		if v == "" {
+			if empties++; empties > 2 {
+				break
+			}
+			continue
+		}
+		if noteCellRe.MatchString(v) {
+			continue
 		}
 		return v, p, true
 	}

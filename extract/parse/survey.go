@@ -28,6 +28,7 @@ func prepSurvey(text string) string {
 // LibreOffice PDF of 附件4).
 func parseSurveyText(text string, c *collector) {
 	s := prepSurvey(text)
+	s = c.publicityTable(s)
 	regionRe(s, c)
 	ms := findLabels(s, surveyAll)
 	c.walk(s, ms)
@@ -109,7 +110,7 @@ func sectionOf(key string) int {
 	return 0
 }
 
-const valPat = `([0-9,]+|[零一二三四五六七八九十百千两〇]+|_+|/|无|-\s*\d+|\d+\.\d+)?`
+const valPat = `(_*[0-9,]+_*|[零一二三四五六七八九十百千两〇]+|_+|/|无|-\s*\d+|\d+\.\d+)?`
 
 var regionTextRe = regexp.MustCompile(`覆盖\s*` + valPat + `\s*个?\s*地\s*市[、，,\s]*` + valPat + `\s*个?\s*区\s*县[、，,\s]*` + valPat + `\s*家?\s*企\s*事\s*业\s*单\s*位`)
 
@@ -193,7 +194,21 @@ func indexOnce(s string) int {
 }
 
 func modeOf(v string) string {
-	v = strings.TrimSpace(stripLead(v))
+	v = strings.TrimSpace(stripLead(Fold(v)))
+	if oi, bi := indexOnce(v), strings.Index(v, "分批"); oi >= 0 && bi >= 0 {
+		name := "分批"
+		if strings.HasPrefix(v[bi:], "分批次服务") {
+			name = "分批次服务"
+		}
+		marked, _ := markedOptions(v, []option{{v[oi : oi+len("一次服务")], oi}, {name, bi}})
+		if len(marked) == 1 {
+			if marked[0] == name {
+				return "batches"
+			}
+			return "once"
+		}
+		return ""
+	}
 	switch {
 	case strings.Contains(v, "分批") || strings.Contains(v, "多批") || strings.Contains(v, "②") || strings.EqualFold(v, "batches"):
 		return "batches"

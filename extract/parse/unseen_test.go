@@ -18,7 +18,14 @@ import (
 // (LibreOffice, Chromium, Ghostscript, qpdf, ImageMagick) from inputs
 // written by testdata/unseen/gen/gen.py, with wording and layouts the
 // samples do not use. expected.jsonl is the generator's own ground truth.
-const unseenDir = "testdata/unseen"
+// UNSEEN_DIR points the test at another build of the corpus (build.sh with
+// UNSEEN_OUT and SEED_OFFSET set): a held-out draw of the same generator.
+var unseenDir = func() string {
+	if d := os.Getenv("UNSEEN_DIR"); d != "" {
+		return d
+	}
+	return "testdata/unseen"
+}()
 
 var metaRe = regexp.MustCompile(`pages=(\d+) images=(\d+)`)
 

@@ -7,9 +7,11 @@
 #   sh build.sh            # from extract/parse/testdata/unseen/gen
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
-UNSEEN=$(dirname "$HERE")
-ROOT=$(cd "$UNSEEN/../../../.." && pwd)   # the module root
+UNSEEN=${UNSEEN_OUT:-$(dirname "$HERE")}
+export UNSEEN_OUT="$UNSEEN"
+ROOT=$(cd "$HERE/../../../../.." && pwd)   # the module root
 B=${BUILD:-/tmp/unseen-build}
+mkdir -p "$UNSEEN"
 rm -rf "$B" && mkdir -p "$B/out" "$B/lo" "$B/conv"
 python3 "$HERE/gen.py" "$B"
 cd "$B/src"

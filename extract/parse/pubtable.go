@@ -1,0 +1,77 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// pubHeadRe is the header row of the publicity items written as a table:
+// 媒体名称 | 发布时间 | 篇名 in any order, perhaps with 序号.
+var pubHeadRe = regexp.MustCompile(`^(?:序号\s*)?(?:(?:媒体名称|媒体|发布(?:时间|日期)|篇名|标题|文章标题)\s*){3}$`)
+
+// publicityTable reads the publicity items laid out as a table in a PDF's
+// text (a header line, then one line per item with its date in the middle)
+// and returns the text without them, so the label walk does not read the
+// rows as one 篇名.
+func (c *collector) publicityTable(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		h := strings.TrimSpace(l)
+		if !pubHeadRe.MatchString(h) || !strings.Contains(h, "媒体") {
+			continue
+		}
+		dateFirst := strings.Index(h, "发布") < strings.Index(h, "媒体")
+		titleFirst := idx(h, "篇名", "标题") >= 0 && idx(h, "篇名", "标题") < strings.Index(h, "媒体")
+		j := i + 1
+		n := 0
+		for ; j < len(lines); j++ {
+			row := strings.TrimSpace(lines[j])
+			if row == "" {
+				continue
+			}
+			row = strings.TrimSpace(strings.TrimLeft(row, "0123456789.、 "))
+			loc := DatePattern.FindStringIndex(row)
+			if loc == nil {
+				if n > 0 && len(findLabels(row, surveyAll)) == 0 && len([]rune(row)) <= 30 {
+					// a title wrapped onto the next line of its cell
+					c.titles[len(c.titles)-1] += row
+					continue
+				}
+				break
+			}
+			before := strings.TrimSpace(row[:loc[0]])
+			after := strings.TrimSpace(row[loc[1]:])
+			media, title := before, after
+			switch {
+			case dateFirst:
+				f := strings.Fields(after)
+				if len(f) > 0 {
+					media, title = f[0], strings.Join(f[1:], "")
+					if titleFirst {
+						media, title = f[len(f)-1], strings.Join(f[:len(f)-1], "")
+					}
+				}
+			case titleFirst:
+				media, title = after, before
+			}
+			c.media = append(c.media, CleanText(media))
+			c.dates = append(c.dates, row[loc[0]:loc[1]])
+			c.titles = append(c.titles, CleanText(title))
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		return strings.Join(append(append([]string{}, lines[:i]...), lines[j:]...), "\n")
+	}
+	return s
+}
+
+func idx(s string, words ...string) int {
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
