@@ -55,21 +55,31 @@ func (d *Daemon) composer(stored string, now time.Time) ledger.Compose {
 // teamView is a team's view as it will be once doc is recorded; the ledger
 // is mid-transaction, so it is built from what was committed plus doc.
 func (d *Daemon) teamView(team dossier.Team, doc dossier.Document, now time.Time) dossier.TeamView {
-	docs, err := d.led.TeamDocuments(context.Background(), team.ID)
+	docs, err := d.led.TeamCurrent(context.Background(), team.ID)
 	if err != nil {
 		d.log.Warn().Err(err).Str("team", team.ID).Msg("read team documents for the notice")
 	}
 	if hasRule(doc.Findings, "F008") {
 		return rules.Team(team, docs, d.prog, now)
 	}
-	if doc.Verdict == dossier.VerdictAccepted || doc.Verdict == dossier.VerdictReview {
+	if supersedes(doc) {
 		for i := range docs {
-			if docs[i].Kind == doc.Kind && docs[i].Verdict != dossier.VerdictRejected {
+			if docs[i].Kind == doc.Kind && docs[i].Verdict != dossier.VerdictRejected &&
+				(doc.Kind != dossier.KindPhotos || docs[i].Format == dossier.FormatPDF) {
 				docs[i].Superseded = true
 			}
 		}
 	}
 	return rules.Team(team, append(docs, doc), d.prog, now)
+}
+
+// supersedes mirrors the ledger's rule: an accepted or review document
+// replaces the current one of its kind, except photo image files, which add up.
+func supersedes(doc dossier.Document) bool {
+	if doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview {
+		return false
+	}
+	return doc.Kind != dossier.KindPhotos || doc.Format == dossier.FormatPDF
 }
 
 // recipients: the team's contacts from the registry and the contact

@@ -159,9 +159,18 @@ func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate
 		(doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview) {
 		return nil, nil
 	}
+	// Photos sent as image files add up: each JPG/PNG is one more photo, not
+	// a new version of the last one. A photo PDF replaces earlier photo PDFs.
+	formats := ""
+	if doc.Kind == dossier.KindPhotos {
+		if doc.Format != dossier.FormatPDF {
+			return nil, nil
+		}
+		formats = ` AND format = 'pdf'`
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+docColumns+` FROM documents
 		WHERE team = ? AND kind = ? AND id <> ? AND state IN ('decided','done')
-		AND verdict IN ('accepted','review') AND superseded_by IS NULL AND duplicate_of IS NULL
+		AND verdict IN ('accepted','review') AND superseded_by IS NULL AND duplicate_of IS NULL`+formats+`
 		ORDER BY id`, doc.TeamID, string(doc.Kind), doc.ID)
 	if err != nil {
 		return nil, fmt.Errorf("find documents superseded by %s: %w", doc.Name, err)

@@ -138,6 +138,65 @@ func TestSupersedeAndDuplicate(t *testing.T) {
 	}
 }
 
+// Photos sent as image files add up; a photo PDF replaces earlier photo
+// PDFs only.
+func TestPhotosAddUp(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	photo := func(name, sha string, f dossier.Format) dossier.Document {
+		e := claim(t, l, "M12/"+name)
+		d, _ := decide(t, l, e, dossier.Document{SHA256: sha, TeamID: "M12", Kind: dossier.KindPhotos, Format: f, Verdict: dossier.VerdictAccepted}, 0)
+		return d
+	}
+	j1 := photo("img0.jpg", "j1", dossier.FormatJPEG)
+	j2 := photo("img1.png", "j2", dossier.FormatPNG)
+	if len(j2.Findings) != 0 {
+		t.Fatalf("an image superseded another: %+v", j2.Findings)
+	}
+	p1 := photo("影像1.pdf", "p1", dossier.FormatPDF)
+	if len(p1.Findings) != 0 {
+		t.Fatalf("a photo PDF superseded image files: %+v", p1.Findings)
+	}
+	p2 := photo("影像2.pdf", "p2", dossier.FormatPDF)
+	if len(p2.Findings) != 1 || p2.Findings[0].Rule != "F010" {
+		t.Fatalf("second photo PDF: %+v", p2.Findings)
+	}
+	for id, want := range map[int64]bool{j1.ID: false, j2.ID: false, p1.ID: true, p2.ID: false} {
+		e, _ := l.Get(ctx, id)
+		if e.Doc.Superseded != want {
+			t.Errorf("%s superseded = %v, want %v", e.Doc.Name, e.Doc.Superseded, want)
+		}
+	}
+	cur, err := l.TeamCurrent(ctx, "M12")
+	if err != nil || len(cur) != 3 {
+		t.Fatalf("TeamCurrent: %v, %d documents, want the two images and the newer PDF", err, len(cur))
+	}
+}
+
+// TeamCurrent reads what the materials state needs: current documents and
+// the newest rejected one per kind, not every rejected file.
+func TestTeamCurrent(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	for i := range 5 {
+		e := claim(t, l, fmt.Sprintf("M11/bad%d.pdf", i))
+		decide(t, l, e, dossier.Document{SHA256: fmt.Sprintf("r%d", i), TeamID: "M11", Kind: dossier.KindAudit, Verdict: dossier.VerdictRejected}, 0)
+	}
+	e := claim(t, l, "M11/ok.xlsx")
+	decide(t, l, e, dossier.Document{SHA256: "ok", TeamID: "M11", Kind: dossier.KindSurvey, Verdict: dossier.VerdictAccepted}, 0)
+	cur, err := l.TeamCurrent(ctx, "M11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cur) != 2 || cur[0].Name != "bad4.pdf" || cur[1].Kind != dossier.KindSurvey {
+		names := []string{}
+		for _, d := range cur {
+			names = append(names, d.Name)
+		}
+		t.Fatalf("TeamCurrent = %v", names)
+	}
+}
+
 func TestOutbox(t *testing.T) {
 	ctx := context.Background()
 	l, _ := open(t)

@@ -131,6 +131,26 @@ func (l *Ledger) TeamDocuments(ctx context.Context, team string) ([]dossier.Docu
 	return out, nil
 }
 
+// TeamCurrent returns what a team's materials state is made of, without
+// reading its whole history: the accepted and review documents not
+// superseded, and for each kind the newest rejected document. Its cost
+// does not grow with the number of files a team has sent.
+func (l *Ledger) TeamCurrent(ctx context.Context, team string) ([]dossier.Document, error) {
+	es, err := l.entries(ctx, `WHERE team = ? AND state IN ('decided','done') AND duplicate_of IS NULL AND (
+		(verdict IN ('accepted','review') AND superseded_by IS NULL)
+		OR id IN (SELECT max(id) FROM documents WHERE team = ? AND state IN ('decided','done')
+			AND duplicate_of IS NULL AND verdict = 'rejected' GROUP BY kind))
+		ORDER BY id`, team, team)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dossier.Document, 0, len(es))
+	for _, e := range es {
+		out = append(out, e.Doc)
+	}
+	return out, nil
+}
+
 // Counts is how many rows are in each state.
 type Counts map[State]int
 

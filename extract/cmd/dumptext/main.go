@@ -56,8 +56,8 @@ func dump(ex *extract.Extractor, path, root, outDir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "%s: pages=%d images=%d chars=%d scanned=%v decrypted=%v in %v (pdfium init %v)\n",
-		path, t.Pages, t.Images, t.TextChars, t.Scanned(), t.Decrypted, time.Since(start).Round(time.Millisecond),
+	fmt.Fprintf(os.Stderr, "%s: pages=%d images=%d paths=%d chars=%d scanned=%v blank=%v decrypted=%v in %v (pdfium init %v)\n",
+		path, t.Pages, t.Images, t.Paths, t.TextChars, t.Scanned(), t.Blank(), t.Decrypted, time.Since(start).Round(time.Millisecond),
 		extract.PoolInitDuration().Round(time.Millisecond))
 	if outDir == "" {
 		_, err = os.Stdout.WriteString(t.Text + "\n")
