@@ -76,9 +76,17 @@ func TestEndToEnd(t *testing.T) {
 	}
 	f.Close()
 	waitFor(t, 20*time.Second, "all decisions", func() bool { return doneCount(d) == 6 })
-	// F010: a second, different photo of M11 supersedes the first accepted one.
+	// Another photo of M11 adds to the first; it replaces nothing.
 	drop(t, inboxDir, "M11/补充照片.png", pngBytes(200))
-	waitFor(t, 10*time.Second, "the re-submission", func() bool { return doneCount(d) == 7 })
+	// F010: a corrected audit report supersedes the first accepted one.
+	audit, err := os.ReadFile("testdata/docs/审计报告.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drop(t, inboxDir, "M11/审计报告.pdf", audit)
+	waitFor(t, 30*time.Second, "the first audit report", func() bool { return doneCount(d) == 8 })
+	drop(t, inboxDir, "M11/审计报告（修改后）.pdf", append(audit, "\n%corrected\n"...))
+	waitFor(t, 30*time.Second, "the re-submission", func() bool { return doneCount(d) == 9 })
 	stop()
 
 	got := docsByName(t, d)
@@ -103,19 +111,25 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}
 	dup := got["M11/重复照片.png"]
-	first, second := got[odd[0]], got["M11/补充照片.png"]
-	if first.Doc.Verdict != dossier.VerdictAccepted {
-		t.Logf("F008/F010 not checked end to end: extraction %s the PNG photo (%+v)", first.Doc.Verdict, first.Doc.Findings)
-	} else {
-		if !hasRule(dup.Doc.Findings, "F008") || !strings.Contains(dup.StoredPath, filepath.Join("M11", "重复")) {
-			t.Errorf("duplicate: %s %+v", dup.StoredPath, dup.Doc.Findings)
-		}
-		if !first.Doc.Superseded || !hasRule(second.Doc.Findings, "F010") {
-			t.Errorf("F010: first superseded=%v, second findings %+v", first.Doc.Superseded, second.Doc.Findings)
-		}
-		if _, err := os.Stat(first.StoredPath); err != nil {
-			t.Errorf("superseded file not kept in the archive: %v", err)
-		}
+	photo, more := got[odd[0]], got["M11/补充照片.png"]
+	if photo.Doc.Verdict != dossier.VerdictAccepted || more.Doc.Verdict != dossier.VerdictAccepted {
+		t.Fatalf("photos not accepted: %+v / %+v", photo.Doc.Findings, more.Doc.Findings)
+	}
+	if !hasRule(dup.Doc.Findings, "F008") || !strings.Contains(dup.StoredPath, filepath.Join("M11", "重复")) {
+		t.Errorf("duplicate: %s %+v", dup.StoredPath, dup.Doc.Findings)
+	}
+	if photo.Doc.Superseded || hasRule(more.Doc.Findings, "F010") {
+		t.Errorf("photos must add up: first superseded=%v, second findings %+v", photo.Doc.Superseded, more.Doc.Findings)
+	}
+	first, second := got["M11/审计报告.pdf"], got["M11/审计报告（修改后）.pdf"]
+	if first.Doc.Verdict == dossier.VerdictRejected || second.Doc.Verdict == dossier.VerdictRejected {
+		t.Fatalf("audit reports rejected: %+v / %+v", first.Doc.Findings, second.Doc.Findings)
+	}
+	if !first.Doc.Superseded || !hasRule(second.Doc.Findings, "F010") {
+		t.Errorf("F010: first superseded=%v, second findings %+v", first.Doc.Superseded, second.Doc.Findings)
+	}
+	if _, err := os.Stat(first.StoredPath); err != nil {
+		t.Errorf("superseded file not kept in the archive: %v", err)
 	}
 	for _, junk := range []string{"~$临时.xlsx", "M11/Thumbs.db"} {
 		if _, err := os.Stat(filepath.Join(inboxDir, junk)); err != nil {
