@@ -116,7 +116,11 @@ func (e *Evaluator) contentFindings(d dossier.Document, team dossier.Team, teamE
 		out = append(out, rules.Intake("F006", d, teamErr.Error()))
 	}
 	if d.Kind == dossier.KindUnknown {
-		out = append(out, rules.Intake("F007", d, ""))
+		detail := ""
+		if res.Blank {
+			detail = "文件各页均为空白，没有可读取的内容"
+		}
+		out = append(out, rules.Intake("F007", d, detail))
 	}
 	if scanned(d, res) {
 		out = append(out, rules.Intake("F009", d, fmt.Sprintf("%d", res.Pages)))

@@ -13,7 +13,7 @@ import (
 // TestRealworldUnknown: public PDFs that are not submissions come out unknown
 // (needs pdftotext and ../shared/realworld; skipped otherwise).
 func TestRealworldUnknown(t *testing.T) {
-	dir := "/work/shared/realworld/py-pdf-sample-files"
+	dir := "../../../shared/realworld/py-pdf-sample-files"
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no realworld set")
 	}

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-const expectedPath = "/work/shared/samples/expected.jsonl"
+const expectedPath = "../../../shared/samples/expected.jsonl"
 
 type expectedFile struct {
 	Path   string         `json:"path"`
