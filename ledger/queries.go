@@ -1,11 +1,13 @@
 package ledger
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"dossier"
 )
@@ -137,17 +139,22 @@ func (l *Ledger) TeamDocuments(ctx context.Context, team string) ([]dossier.Docu
 // rejected ones). At most a dozen rows, however many files a team sent
 // (photos sent as many image files all count, but one says "accepted").
 func (l *Ledger) TeamCurrent(ctx context.Context, team string) ([]dossier.Document, error) {
-	es, err := l.entries(ctx, `WHERE id IN (SELECT max(id) FROM documents
-		WHERE team = ? AND state IN ('decided','done') AND duplicate_of IS NULL
-		AND (superseded_by IS NULL OR verdict = 'rejected')
-		GROUP BY kind, verdict) ORDER BY id`, team)
-	if err != nil {
-		return nil, err
+	var out []dossier.Document
+	for _, k := range []dossier.Kind{dossier.KindSurvey, dossier.KindAudit, dossier.KindSummary, dossier.KindPhotos, dossier.KindUnknown} {
+		for _, v := range []dossier.Verdict{dossier.VerdictAccepted, dossier.VerdictReview, dossier.VerdictRejected} {
+			es, err := l.entries(ctx, `INDEXED BY documents_team_kind_verdict
+				WHERE team = ? AND kind = ? AND verdict = ? AND state IN ('decided','done') AND duplicate_of IS NULL
+				AND (superseded_by IS NULL OR verdict = 'rejected')
+				ORDER BY id DESC LIMIT 1`, team, string(k), string(v))
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range es {
+				out = append(out, e.Doc)
+			}
+		}
 	}
-	out := make([]dossier.Document, 0, len(es))
-	for _, e := range es {
-		out = append(out, e.Doc)
-	}
+	slices.SortFunc(out, func(a, b dossier.Document) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
 }
 

@@ -88,6 +88,9 @@ CREATE TABLE reminders (
 	PRIMARY KEY (team, day)
 );
 `,
+	// 2: a team's newest document of a kind and verdict in one index probe
+	// (TeamCurrent), however many files the team has sent.
+	`CREATE INDEX documents_team_kind_verdict ON documents(team, kind, verdict, id);`,
 }
 
 // SchemaVersion is the version Open brings a ledger to.
