@@ -15,7 +15,7 @@ func d001(in input) []dossier.Finding {
 		return nil
 	}
 	return []dossier.Finding{finding("D001", "", fmt.Sprintf(
-		"材料于 %s 收到，晚于报送截止时间 %s 24:00，已受理并标记为逾期",
+		"材料于 %s 收到，晚于报送截止时间 %s 24:00，标记为逾期",
 		in.d.Received.In(loc).Format("2006年1月2日 15:04"), in.p.SubmitDeadline.Chinese()))}
 }
 
@@ -30,7 +30,7 @@ func d002(in input) []dossier.Finding {
 		return nil
 	}
 	return []dossier.Finding{finding("D002", "service_end", fmt.Sprintf(
-		"%s为 %s，晚于通知要求的服务完成时间 %s（11月上旬前完成）",
+		"%s为 %s，晚于通知要求的服务完成时间 %s",
 		label("service_end"), end.Chinese(), in.p.ServiceDeadline.Chinese()))}
 }
 
