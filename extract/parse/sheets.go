@@ -230,7 +230,10 @@ func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string
 	for rr := r + 1; rr < len(rows) && rr <= r+4; rr++ {
 		v := cellAt(rows, rr, c)
 		p := cellPos{rr, c}
-		if isLabel[p] && !acceptLabel(p) {
+		if isLabel[p] && (!acceptLabel(p) || acceptLabel(cellPos{rr + 1, c})) {
+			// A 服务领域 name below the label is its value, unless the next
+			// row holds another name: then it is a check list, one row per
+			// choice, read row by row.
 			break
 		}
 		if v == "" {
