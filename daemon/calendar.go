@@ -59,20 +59,27 @@ func (d *Daemon) calendar(ctx context.Context, clock func() time.Time) {
 	}
 	tick := time.NewTicker(calendarTick)
 	defer tick.Stop()
-	for {
-		var nightly <-chan time.Time
+	// One timer for the nightly run, re-armed after each firing (a timer
+	// per loop would pile up deferred stops for as long as the daemon runs).
+	nightly := time.NewTimer(time.Hour)
+	nightly.Stop()
+	defer nightly.Stop()
+	arm := func() {
 		if d.sched.on {
-			t := time.NewTimer(time.Until(d.sched.next(clock(), loc)))
-			nightly = t.C
-			defer t.Stop()
+			now := clock()
+			nightly.Reset(d.sched.next(now, loc).Sub(now))
 		}
+	}
+	arm()
+	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 			d.remindLogged(ctx, clock())
-		case <-nightly:
+		case <-nightly.C:
 			d.consolidateIfMissed(ctx, clock())
+			arm()
 		}
 	}
 }
@@ -89,7 +96,9 @@ func (d *Daemon) consolidateIfMissed(ctx context.Context, now time.Time) {
 	due := d.sched.last(now, d.prog.Location())
 	last, ok, err := d.led.LastConsolidation(ctx)
 	if err != nil {
-		d.log.Error().Err(err).Msg("read last consolidation")
+		if ctx.Err() == nil {
+			d.log.Error().Err(err).Msg("read last consolidation")
+		}
 		return
 	}
 	if ok && !last.Started.Before(due) {
