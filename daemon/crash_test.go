@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 )
 
@@ -107,12 +107,12 @@ func submissions(t *testing.T, dir string, inInbox bool) map[string]string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		if d.IsDir() {
-			if inInbox && rel == inbox.RejectDir {
+			if inInbox && rel == intake.RejectDir {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if strings.HasSuffix(p, inbox.NoticeSuffix) || strings.HasSuffix(p, ".part") {
+		if strings.HasSuffix(p, intake.NoticeSuffix) || strings.HasSuffix(p, ".part") {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".notice-") { // notify's temp file: the restart must have swept it
@@ -136,7 +136,7 @@ func checkExactlyOnce(t *testing.T, subs []sub, inboxDir, dataDir string) {
 	}
 	// Folders: every file at rest exactly once, in the archive or 退回.
 	atRest := submissions(t, filepath.Join(dataDir, "archive"), false)
-	for p, h := range submissions(t, filepath.Join(inboxDir, inbox.RejectDir), false) {
+	for p, h := range submissions(t, filepath.Join(inboxDir, intake.RejectDir), false) {
 		atRest[p] = h
 	}
 	seen := map[string]int{}
@@ -193,8 +193,8 @@ func checkExactlyOnce(t *testing.T, subs []sub, inboxDir, dataDir string) {
 		t.Errorf("notices %d (max %d per document), %d of %d deliveries undelivered", notices, perDoc, undelivered, deliveries)
 	}
 	var noticeFiles int
-	filepath.WalkDir(filepath.Join(inboxDir, inbox.RejectDir), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, inbox.NoticeSuffix) {
+	filepath.WalkDir(filepath.Join(inboxDir, intake.RejectDir), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, intake.NoticeSuffix) {
 			noticeFiles++
 		}
 		return nil

@@ -11,7 +11,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"dossier"
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 	"dossier/notify"
 	"dossier/process"
@@ -76,7 +76,7 @@ type Daemon struct {
 	prog    dossier.Programme
 	log     zerolog.Logger
 	led     *ledger.Ledger
-	folders *inbox.Folders
+	folders *intake.Folders
 	sched   schedule
 	shas    keyedMutex
 	mu      sync.Mutex // serialises reminders and consolidations
@@ -89,7 +89,7 @@ func New(cfg Config, ev Evaluator, reg dossier.Registry, prog dossier.Programme,
 	if err != nil {
 		return nil, err
 	}
-	folders, err := inbox.New(cfg.Inbox, cfg.Data)
+	folders, err := intake.New(cfg.Inbox, cfg.Data)
 	if err != nil {
 		return nil, err
 	}
@@ -108,12 +108,12 @@ func (d *Daemon) Close() error { return d.led.Close() }
 func (d *Daemon) Ledger() *ledger.Ledger { return d.led }
 
 // Folders exposes the folders.
-func (d *Daemon) Folders() *inbox.Folders { return d.folders }
+func (d *Daemon) Folders() *intake.Folders { return d.folders }
 
 func (d *Daemon) watchOptions() watcher.Options {
 	o := d.cfg.Watch
 	o.Root = d.cfg.Inbox
-	o.Skip = inbox.Skip
+	o.Skip = intake.Skip
 	o.Logger = d.log
 	return o
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"dossier"
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 	"dossier/notify"
 	"dossier/rules"
@@ -46,7 +46,7 @@ func (d *Daemon) composer(stored string, now time.Time) ledger.Compose {
 		n := dossier.Notice{Key: fmt.Sprintf("doc:%d:%s", doc.ID, typ), DocumentID: doc.ID, TeamID: doc.TeamID,
 			Type: typ, Subject: subject, Body: body, To: d.recipients(doc), Cc: d.cc(), Created: now}
 		if typ == dossier.NoticeRejection {
-			n.NoticeFile = stored + inbox.NoticeSuffix
+			n.NoticeFile = stored + intake.NoticeSuffix
 		}
 		return []dossier.Notice{n}, nil
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 	"dossier/notify"
 )
@@ -30,6 +30,13 @@ func (d *Daemon) Recover(ctx context.Context, clock func() time.Time) error {
 	}
 	if n := notify.SweepTemps(d.folders.RejectRoot()); n > 0 {
 		d.log.Info().Int("files", n).Msg("removed temporary notice files left by the last run")
+	}
+	n := 0
+	for _, root := range []string{d.folders.WorkDir(), d.folders.ArchiveRoot(), d.folders.RejectRoot()} {
+		n += intake.SweepTemps(root)
+	}
+	if n > 0 {
+		d.log.Info().Int("files", n).Msg("removed incomplete copies left by the last run")
 	}
 	for _, e := range pending {
 		if ctx.Err() != nil {
@@ -58,7 +65,7 @@ func (d *Daemon) recoverClaimed(ctx context.Context, e ledger.Entry, clock func(
 			}
 			return
 		}
-		if err := inbox.Move(src, e.WorkPath); err != nil {
+		if err := intake.Move(src, e.WorkPath); err != nil {
 			d.log.Error().Err(err).Str("file", e.Rel).Msg("re-claim from the inbox")
 			if err := d.led.Gone(ctx, e.ID, clock()); err != nil {
 				d.log.Error().Err(err).Int64("id", e.ID).Msg("close claim")
@@ -66,7 +73,7 @@ func (d *Daemon) recoverClaimed(ctx context.Context, e ledger.Entry, clock func(
 			return
 		}
 	}
-	d.finish(ctx, e, clock)
+	d.finish(ctx, d.recheck(e), clock)
 }
 
 func (d *Daemon) recoverDecided(ctx context.Context, e ledger.Entry, clock func() time.Time) {
@@ -89,7 +96,7 @@ func (d *Daemon) adoptOrphans(ctx context.Context, clock func() time.Time) error
 		return fmt.Errorf("recover: list work area: %w", err)
 	}
 	for _, de := range ents {
-		id, ok := inbox.WorkID(de.Name())
+		id, ok := intake.WorkID(de.Name())
 		if !ok {
 			continue
 		}
@@ -122,13 +129,13 @@ func (d *Daemon) adopt(ctx context.Context, path, name string, clock func() time
 		d.log.Error().Err(err).Str("file", name).Msg("adopt orphan from the work area")
 		return
 	}
-	if err := inbox.Move(path, e.WorkPath); err != nil {
+	if err := intake.Move(path, e.WorkPath); err != nil {
 		d.log.Error().Err(err).Str("file", name).Msg("adopt orphan from the work area")
 		d.led.Gone(ctx, e.ID, now)
 		return
 	}
 	d.log.Warn().Str("file", name).Msg("adopted a work-area file the ledger did not know")
-	d.finish(ctx, e, clock)
+	d.finish(ctx, d.recheck(e), clock)
 }
 
 func present(p string) bool {
@@ -157,12 +164,16 @@ func (d *Daemon) OutboxDir() string { return filepath.Join(d.cfg.Data, "outbox")
 func (d *Daemon) settleCopy(e ledger.Entry, src string) {
 	wi, err1 := os.Lstat(e.WorkPath)
 	si, err2 := os.Lstat(src)
-	if err1 != nil || err2 != nil || !wi.Mode().IsRegular() || !si.Mode().IsRegular() || os.SameFile(wi, si) {
+	if err1 != nil || err2 != nil || !wi.Mode().IsRegular() || !si.Mode().IsRegular() {
+		return
+	}
+	if os.SameFile(wi, si) { // a link-and-unlink claim cut short: drop the inbox name
+		os.Remove(src)
 		return
 	}
 	if wi.Size() == si.Size() {
-		hw, _ := inbox.Hash(e.WorkPath)
-		hs, _ := inbox.Hash(src)
+		hw, _ := intake.Hash(e.WorkPath)
+		hs, _ := intake.Hash(src)
 		if hw != "" && hw == hs {
 			os.Remove(src)
 		}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"dossier"
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 )
 
@@ -35,13 +35,13 @@ func TestRecover(t *testing.T) {
 	a := claim("M11/a.pdf")
 	// (b) killed after the rename, before the decision.
 	b := claim("M11/b.pdf")
-	if err := inbox.Move(d.folders.InboxPath(b.Rel), b.WorkPath); err != nil {
+	if err := intake.Move(d.folders.InboxPath(b.Rel), b.WorkPath); err != nil {
 		t.Fatal(err)
 	}
 	// (c) killed after the decision, before the move; (d) after the move, before done.
 	decided := func(rel string, moved bool) ledger.Entry {
 		e := claim(rel)
-		inbox.Move(d.folders.InboxPath(rel), e.WorkPath)
+		intake.Move(d.folders.InboxPath(rel), e.WorkPath)
 		stored := filepath.Join(d.folders.RejectRoot(), "M11", filepath.Base(rel))
 		doc := dossier.Document{Path: rel, Name: filepath.Base(rel), TeamID: "M11", Verdict: dossier.VerdictRejected,
 			Findings: []dossier.Finding{{Rule: "F002", Severity: dossier.SeverityError}}}
@@ -50,7 +50,7 @@ func TestRecover(t *testing.T) {
 			t.Fatal(err)
 		}
 		if moved {
-			inbox.Move(e.WorkPath, stored)
+			intake.Move(e.WorkPath, stored)
 		}
 		return e
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"dossier"
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/ledger"
 	"dossier/process"
 	"dossier/watcher"
@@ -36,7 +36,7 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("claim failed; left in the inbox")
 		return
 	}
-	if err := inbox.Move(r.Path, e.WorkPath); err != nil {
+	if err := intake.Move(r.Path, e.WorkPath); err != nil {
 		// Nothing was taken: the row is closed and the file stays where
 		// staff put it, for the next rescan.
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("cannot move file into the work area; left in the inbox")
@@ -45,6 +45,7 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 		}
 		return
 	}
+	e = d.recheck(e)
 	d.finish(ctx, e, clock)
 }
 
@@ -108,18 +109,43 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 	d.place(ctx, e, clock)
 }
 
+// recheck looks at what was actually moved into the work area: whatever
+// sat at the inbox path at rename time is what gets evaluated, so a link
+// swapped in after the watcher looked is still treated as a link (never
+// read), and its size is the one now on disk.
+func (d *Daemon) recheck(e ledger.Entry) ledger.Entry {
+	fi, err := os.Lstat(e.WorkPath)
+	if err != nil {
+		return e
+	}
+	e.Symlink = fi.Mode()&os.ModeSymlink != 0
+	if fi.Mode().IsRegular() {
+		e.Size = fi.Size()
+	}
+	return e
+}
+
 // place moves a decided file from the work area to rest and records it.
+// The destination folder must be a real folder, not a link someone put in
+// the shared folder; a copy left complete by a killed process counts as
+// placed.
 func (d *Daemon) place(ctx context.Context, e ledger.Entry, clock func() time.Time) {
 	final := e.StoredPath
-	err := inbox.Move(e.WorkPath, final)
-	for i := 0; errors.Is(err, inbox.ErrExists) && i < 3; i++ {
-		if same(e.WorkPath, final) { // a link-and-unlink move cut short
+	if err := d.folders.EnsureDir(filepath.Dir(final)); err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Str("stored", final).Msg("destination folder unsafe; file kept in the work area, retried at next start")
+		return
+	}
+	err := intake.Move(e.WorkPath, final)
+	for i := 0; errors.Is(err, intake.ErrExists) && i < 3; i++ {
+		if same(e.WorkPath, final) || sameContent(e.WorkPath, final, e.Doc.SHA256) {
+			// A move cut short: a link-and-unlink, or a complete copy
+			// whose original was not yet removed.
 			err = os.Remove(e.WorkPath)
 			break
 		}
 		final = d.folders.Reserve(filepath.Dir(final), e.Name, e.Doc.Verdict == dossier.VerdictRejected)
 		defer d.folders.Release(final)
-		err = inbox.Move(e.WorkPath, final)
+		err = intake.Move(e.WorkPath, final)
 	}
 	if err != nil {
 		d.log.Error().Err(err).Str("file", e.Rel).Str("stored", final).Msg("move to rest failed; retried at next start")
@@ -128,6 +154,25 @@ func (d *Daemon) place(ctx context.Context, e ledger.Entry, clock func() time.Ti
 	if err := d.led.Done(ctx, e.ID, final, clock()); err != nil {
 		d.log.Error().Err(err).Str("file", e.Rel).Msg("record file at rest")
 	}
+}
+
+// sameContent reports whether b holds exactly a's bytes (same size, and
+// the known SHA-256 when given).
+func sameContent(a, b, sha string) bool {
+	fa, err1 := os.Lstat(a)
+	fb, err2 := os.Lstat(b)
+	if err1 != nil || err2 != nil || !fa.Mode().IsRegular() || !fb.Mode().IsRegular() || fa.Size() != fb.Size() {
+		return false
+	}
+	hb, err := intake.Hash(b)
+	if err != nil {
+		return false
+	}
+	if sha == "" {
+		ha, err := intake.Hash(a)
+		return err == nil && ha == hb
+	}
+	return hb == sha
 }
 
 func same(a, b string) bool {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"dossier"
@@ -115,24 +116,32 @@ func (e *Extractor) Close() error { return nil }
 // reads it and parses its kind and fields. Errors wrap one of the
 // sentinels. It never panics and returns within opt.Timeout (plus the
 // first PDF's PDFium start-up).
-func (e *Extractor) Extract(ctx context.Context, path string) (res Result, err error) {
+func (e *Extractor) Extract(ctx context.Context, path string) (Result, error) {
+	return e.ExtractAs(ctx, path, filepath.Base(path))
+}
+
+// ExtractAs is Extract for a file whose name as the unit gave it differs
+// from the name it has on disk (the daemon's work area prefixes an id):
+// name is what the kind and caption hints read.
+func (e *Extractor) ExtractAs(ctx context.Context, path, name string) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			notePanic(r)
 			res, err = Result{}, fmt.Errorf("%w: internal panic: %v", ErrCorrupt, r)
 		}
 	}()
-	f, err := os.Open(path)
+	// Untrusted path: no link followed, no FIFO or device waited on.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return Result{}, fmt.Errorf("open %s: %w", filepath.Base(path), err)
+		return Result{}, fmt.Errorf("%w: open %s: %v", ErrCorrupt, filepath.Base(path), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		return Result{}, fmt.Errorf("stat %s: %w", filepath.Base(path), err)
 	}
-	if st.IsDir() {
-		return Result{}, fmt.Errorf("%w: a directory", ErrUnsupported)
+	if !st.Mode().IsRegular() {
+		return Result{}, fmt.Errorf("%w: not a regular file (%s)", ErrUnsupported, st.Mode().Type())
 	}
 	size := st.Size()
 	if size == 0 {
@@ -141,7 +150,6 @@ func (e *Extractor) Extract(ctx context.Context, path string) (res Result, err e
 	if size > e.opt.MaxFileSize {
 		return Result{}, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, e.opt.MaxFileSize)
 	}
-	name := filepath.Base(path)
 	format, err := e.classify(f, size, name)
 	if err != nil {
 		return Result{Format: format}, err

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"syscall"
 	"time"
 
 	"dossier"
@@ -31,7 +32,9 @@ type File struct {
 
 // Extractor is what Evaluate needs of package extract.
 type Extractor interface {
-	Extract(ctx context.Context, path string) (extract.Result, error)
+	// ExtractAs reads the file at path; name is the file's name as the
+	// unit gave it (the work area's copy has an id in front).
+	ExtractAs(ctx context.Context, path, name string) (extract.Result, error)
 }
 
 var _ Extractor = (*extract.Extractor)(nil)
@@ -70,6 +73,9 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	if teamErr == nil {
 		d.TeamID = team.ID
 	}
+	if fi, err := os.Lstat(f.Path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		f.Symlink = true // whatever the caller saw, a link is never read
+	}
 	if f.Symlink {
 		d.Findings = append(d.Findings, rules.Intake("F001", d, "符号链接（快捷方式），不是文件本身"))
 		return e.finishTeam(d, teamErr)
@@ -90,7 +96,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	if problem := intakeBeforeRead(&d, e.maxSize); problem {
 		return e.finishTeam(d, teamErr)
 	}
-	res, err := e.ext.Extract(ctx, f.Path)
+	res, err := e.ext.ExtractAs(ctx, f.Path, d.Name)
 	if err != nil {
 		// The English reason is for the log (Document carries it in Problem);
 		// the Chinese message is the rule's own.
@@ -193,7 +199,8 @@ func received(f File, now time.Time) time.Time {
 // limit are not read to the end: their sum is of the first limit bytes and
 // they are refused as F005 anyway.
 func hashFile(p string, maxSize int64) (int64, string, error) {
-	fh, err := os.Open(p)
+	// No link followed, no FIFO or device waited on.
+	fh, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return 0, "", fmt.Errorf("open: %w", err)
 	}

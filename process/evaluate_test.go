@@ -144,3 +144,24 @@ func TestReceivedNeverLaterThanNow(t *testing.T) {
 		t.Fatalf("received = %v, want the first-seen time", got)
 	}
 }
+
+// The daemon evaluates a copy in its work area named "<id>-<name>": the
+// kind, caption and team hints read the unit's own name, not the copy's.
+func TestEvaluateReadsTheUnitsName(t *testing.T) {
+	ev := newEvaluator(t)
+	src, err := os.ReadFile(filepath.Join("testdata", "inbox", "M12", "专题讲座现场-M12-img1.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(t.TempDir(), "17-专题讲座现场-M12-img1.jpg")
+	os.WriteFile(work, src, 0o644)
+	d := ev.Evaluate(context.Background(), File{Path: work, Rel: "专题讲座现场-M12-img1.jpg", Name: "专题讲座现场-M12-img1.jpg", Size: int64(len(src))}, testNow, nil)
+	if d.TeamID != "M12" || d.Kind != dossier.KindPhotos {
+		t.Fatalf("team %q kind %s", d.TeamID, d.Kind)
+	}
+	for _, c := range d.Fields.List("captions") {
+		if strings.Contains(c, "17-") {
+			t.Fatalf("caption read from the work copy's name: %q", c)
+		}
+	}
+}

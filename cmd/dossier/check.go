@@ -16,7 +16,7 @@ import (
 	"dossier"
 	"dossier/config"
 	"dossier/extract"
-	"dossier/inbox"
+	"dossier/intake"
 	"dossier/process"
 )
 
@@ -121,7 +121,7 @@ func collect(paths []string) ([]process.File, error) {
 			if rel == "." {
 				return nil
 			}
-			if inbox.Skip(rel, d) {
+			if intake.Skip(rel, d) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
