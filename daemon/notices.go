@@ -76,8 +76,8 @@ func (d *Daemon) teamView(team dossier.Team, doc dossier.Document, now time.Time
 // supersedes mirrors the ledger's rule: an accepted or review document
 // replaces the current one of its kind, except photo image files, which add up.
 func supersedes(doc dossier.Document) bool {
-	if doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview {
-		return false
+	if doc.Superseded || (doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview) {
+		return false // superseded on arrival by a newer one: replaces nothing
 	}
 	return doc.Kind != dossier.KindPhotos || doc.Format == dossier.FormatPDF
 }

@@ -105,8 +105,8 @@ func (l *Ledger) Decide(ctx context.Context, d Decision) (dossier.Document, []do
 	doc.Decided = d.Now
 	var notices []dossier.Notice
 	err := l.tx(ctx, func(tx *sql.Tx) error {
-		var state string
-		if err := tx.QueryRowContext(ctx, `SELECT state FROM documents WHERE id = ?`, d.ID).Scan(&state); err != nil {
+		var state, received string
+		if err := tx.QueryRowContext(ctx, `SELECT state, received FROM documents WHERE id = ?`, d.ID).Scan(&state, &received); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return fmt.Errorf("decide document %d: %w", d.ID, ErrNotFound)
 			}
@@ -115,12 +115,20 @@ func (l *Ledger) Decide(ctx context.Context, d Decision) (dossier.Document, []do
 		if State(state) != StateClaimed {
 			return fmt.Errorf("decide document %d (%s): %w", d.ID, state, ErrWrongState)
 		}
-		superseded, err := supersede(ctx, tx, &doc, d.Duplicate)
+		if doc.Received.IsZero() {
+			doc.Received = parseTime(sql.NullString{String: received, Valid: received != ""})
+		}
+		superseded, newer, err := supersede(ctx, tx, &doc, d.Duplicate)
 		if err != nil {
 			return err
 		}
 		if err := writeDecision(ctx, tx, doc, d); err != nil {
 			return err
+		}
+		if newer != 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET superseded_by = ? WHERE id = ?`, newer, doc.ID); err != nil {
+				return fmt.Errorf("mark %s superseded on arrival: %w", doc.Name, err)
+			}
 		}
 		if d.Compose == nil {
 			return nil
@@ -154,17 +162,20 @@ func (l *Ledger) Decide(ctx context.Context, d Decision) (dossier.Document, []do
 
 // supersede marks the current accepted (or review) documents of the same
 // team and kind superseded by doc and adds the F010 finding to doc.
-func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate int64) ([]dossier.Document, error) {
+// It returns the documents doc superseded, and the id of a newer current
+// document that supersedes doc itself (a file received earlier than the
+// one already accepted), or 0.
+func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate int64) ([]dossier.Document, int64, error) {
 	if duplicate != 0 || doc.TeamID == "" || doc.Kind == dossier.KindUnknown || doc.Kind == "" ||
 		(doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview) {
-		return nil, nil
+		return nil, 0, nil
 	}
 	// Photos sent as image files add up: each JPG/PNG is one more photo, not
 	// a new version of the last one. A photo PDF replaces earlier photo PDFs.
 	formats := ""
 	if doc.Kind == dossier.KindPhotos {
 		if doc.Format != dossier.FormatPDF {
-			return nil, nil
+			return nil, 0, nil
 		}
 		formats = ` AND format = 'pdf'`
 	}
@@ -173,16 +184,26 @@ func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate
 		AND verdict IN ('accepted','review') AND superseded_by IS NULL AND duplicate_of IS NULL`+formats+`
 		ORDER BY id`, doc.TeamID, string(doc.Kind), doc.ID)
 	if err != nil {
-		return nil, fmt.Errorf("find documents superseded by %s: %w", doc.Name, err)
+		return nil, 0, fmt.Errorf("find documents superseded by %s: %w", doc.Name, err)
 	}
 	olds, err := scanEntries(rows)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
+	// Received time decides which is the re-submission, not the order the
+	// files happened to be decided in: a file older than the current one
+	// is itself superseded on arrival.
 	var out []dossier.Document
-	for _, o := range olds {
+	var newest *Entry
+	for i, o := range olds {
+		if o.Doc.Received.After(doc.Received) {
+			if newest == nil || o.Doc.Received.After(newest.Doc.Received) {
+				newest = &olds[i]
+			}
+			continue
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE documents SET superseded_by = ? WHERE id = ?`, doc.ID, o.ID); err != nil {
-			return nil, fmt.Errorf("mark document %d superseded: %w", o.ID, err)
+			return nil, 0, fmt.Errorf("mark document %d superseded: %w", o.ID, err)
 		}
 		o.Doc.Superseded = true
 		out = append(out, o.Doc)
@@ -192,7 +213,17 @@ func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate
 				o.Name, o.Received.In(cst).Format("2006-01-02 15:04")),
 		})
 	}
-	return out, nil
+	var newer int64
+	if newest != nil {
+		doc.Superseded = true
+		newer = newest.ID
+		doc.Findings = append(doc.Findings, dossier.Finding{
+			Rule: "F010", Severity: dossier.SeverityInfo,
+			Message: fmt.Sprintf("本文件的收到时间早于已受理的同类材料《%s》（%s 收到），以该材料为准；本文件保留在归档中，标记为已替换。",
+				newest.Name, newest.Received.In(cst).Format("2006-01-02 15:04")),
+		})
+	}
+	return out, newer, nil
 }
 
 var cst = time.FixedZone("CST", 8*3600)
@@ -212,12 +243,14 @@ func writeDecision(ctx context.Context, tx *sql.Tx, doc dossier.Document, d Deci
 	if d.Duplicate != 0 {
 		dup = d.Duplicate
 	}
-	key := fmt.Sprintf("%s|%s|%s", doc.SHA256, doc.Path, fmtTime(doc.Received))
-	_, err = tx.ExecContext(ctx, `UPDATE documents SET key = ?, sha256 = ?, state = 'decided',
+	// The row id makes the key unique: the same bytes dropped again at the
+	// same path with the same time are a new arrival, not a conflict.
+	key := fmt.Sprintf("%d|%s|%s|%s", d.ID, doc.SHA256, doc.Path, fmtTime(doc.Received))
+	_, err = tx.ExecContext(ctx, `UPDATE documents SET key = ?, sha256 = ?, state = 'decided', received = ?,
 		stored_path = ?, team = ?, kind = ?, format = ?, fields = ?, invalid = ?, findings = ?,
 		verdict = ?, duplicate_of = ?, decided_at = ?, pages = ?, images = ?, text_chars = ?, decrypted = ?
 		WHERE id = ?`,
-		key, doc.SHA256, d.StoredPath, doc.TeamID, string(doc.Kind), string(doc.Format), string(fields),
+		key, doc.SHA256, fmtTime(doc.Received), d.StoredPath, doc.TeamID, string(doc.Kind), string(doc.Format), string(fields),
 		string(invalid), string(fj), string(doc.Verdict), dup, fmtTime(d.Now), doc.Pages, doc.Images,
 		doc.TextChars, doc.Decrypted, doc.ID)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -135,6 +136,34 @@ func TestSupersedeAndDuplicate(t *testing.T) {
 	byTeam, _ := l.DocumentsByTeam(ctx)
 	if n := len(byTeam["M11"]); n != 3 {
 		t.Fatalf("team documents: %d, want 3 (duplicate left out)", n)
+	}
+}
+
+// The file received later is the re-submission, whatever order the two
+// are decided in; the same bytes dropped again at the same time are a new
+// arrival, not a key conflict.
+func TestSupersedeByReceivedTime(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	newer := claim(t, l, "M11/a.pdf")
+	dn, _ := decide(t, l, newer, dossier.Document{SHA256: "a", TeamID: "M11", Kind: dossier.KindSummary, Verdict: dossier.VerdictAccepted,
+		Received: t0.Add(48 * time.Hour)}, 0)
+	older := claim(t, l, "M11/b.pdf")
+	do, _ := decide(t, l, older, dossier.Document{SHA256: "b", TeamID: "M11", Kind: dossier.KindSummary, Verdict: dossier.VerdictAccepted,
+		Received: t0}, 0)
+	if got, _ := l.Get(ctx, dn.ID); got.Doc.Superseded {
+		t.Fatal("the newer file was superseded by an older one decided after it")
+	}
+	if got, _ := l.Get(ctx, do.ID); !got.Doc.Superseded {
+		t.Fatal("the older file is not marked superseded on arrival")
+	}
+	if len(do.Findings) != 1 || do.Findings[0].Rule != "F010" || !strings.Contains(do.Findings[0].Message, "a.pdf") {
+		t.Fatalf("older file's findings: %+v", do.Findings)
+	}
+	again := claim(t, l, "M11/b.pdf")
+	if _, _, err := l.Decide(ctx, Decision{ID: again.ID, Doc: dossier.Document{SHA256: "b", Path: "M11/b.pdf", TeamID: "M11",
+		Kind: dossier.KindSummary, Verdict: dossier.VerdictRejected, Received: t0}, Now: t0}); err != nil {
+		t.Fatalf("same file again: %v", err)
 	}
 }
 
