@@ -130,6 +130,11 @@ func (d *Daemon) channels() []notify.Channel {
 // (the backlog checked for stability once, all files together), every file
 // decided and moved, reminders due at now, notices flushed.
 func (d *Daemon) Once(ctx context.Context, now time.Time) error {
+	unlock, err := lockData(d.cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	clock := func() time.Time { return now }
 	if err := d.Recover(ctx, clock); err != nil {
 		return err
@@ -174,6 +179,11 @@ func (d *Daemon) Once(ctx context.Context, now time.Time) error {
 // notifier, the calendar and the nightly consolidation. It returns nil
 // after a clean stop.
 func (d *Daemon) Serve(ctx context.Context) error {
+	unlock, err := lockData(d.cfg.Data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	clock := d.cfg.Clock
 	// Work outlives intake: a file being evaluated when ctx ends gets Grace.
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
@@ -210,13 +220,15 @@ func (d *Daemon) Serve(ctx context.Context) error {
 	<-ctx.Done()
 	err = <-watchErr // intake stops first
 	d.stopWorkers(&workers, cancelWork)
+	// The notifier's loop ends before the last flush, so the two never
+	// read the same due notice and send it twice.
+	stopNotify()
+	bg.Wait()
 	flushCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	if _, ferr := n.Flush(flushCtx, clock()); ferr != nil {
 		d.log.Warn().Err(ferr).Msg("notices left in the outbox for the next start")
 	}
 	cancel()
-	stopNotify()
-	bg.Wait()
 	d.log.Info().Msg("stopped")
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("watch inbox: %w", err)

@@ -26,6 +26,29 @@ func (d *Daemon) Status(ctx context.Context, now time.Time) ([]dossier.TeamView,
 	return views, nil
 }
 
+// atRest is Status over the documents whose file is at rest in the
+// archive: a file still being moved is left for the next package rather
+// than appended as a placeholder that "no change" would then keep.
+func (d *Daemon) atRest(ctx context.Context, now time.Time) ([]dossier.TeamView, error) {
+	byTeam, err := d.led.DocumentsByTeam(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read documents for the package: %w", err)
+	}
+	views := make([]dossier.TeamView, 0, len(d.reg.Teams))
+	for _, t := range d.reg.Teams {
+		var docs []dossier.Document
+		for _, doc := range byTeam[t.ID] {
+			if doc.Verdict == dossier.VerdictRejected || present(doc.StoredPath) {
+				docs = append(docs, doc)
+			} else {
+				d.log.Warn().Str("file", doc.Path).Str("stored", doc.StoredPath).Msg("not yet at rest: left out of this package")
+			}
+		}
+		views = append(views, rules.Team(t, docs, d.prog, now))
+	}
+	return views, nil
+}
+
 func composeReminder(d *Daemon, v dossier.TeamView, now time.Time) (string, string, error) {
 	return notify.Compose(d.cfg.Templates, dossier.NoticeReminder, nil, &v, d.prog, now)
 }
@@ -38,7 +61,7 @@ func (d *Daemon) Consolidate(ctx context.Context, now time.Time, outDir string) 
 	if outDir == "" {
 		outDir = d.OutboxDir()
 	}
-	views, err := d.Status(ctx, now)
+	views, err := d.atRest(ctx, now)
 	if err != nil {
 		return render.Result{}, err
 	}

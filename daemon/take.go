@@ -26,6 +26,9 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 		folder = r.Rel[:i]
 	}
 	received := now
+	if !r.FirstSeen.IsZero() && r.FirstSeen.Before(now) {
+		received = r.FirstSeen // D001: it arrived when first seen, not when its turn came
+	}
 	if r.Backlog && !r.ModTime.IsZero() && r.ModTime.Before(now) {
 		received = r.ModTime // D001: a file found waiting counts from its mtime
 	}

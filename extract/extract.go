@@ -91,7 +91,8 @@ type Result struct {
 // Extractor reads files. It is cheap to create; PDFium is initialised on
 // the first PDF, once per process, and its pool is kept for the process.
 type Extractor struct {
-	opt Options
+	opt       Options
+	xlsxSlots chan struct{} // workbook readers running, abandoned ones included
 }
 
 // New returns an Extractor with opt's limits (zero fields take defaults).
@@ -102,7 +103,7 @@ func New(opt Options) (*Extractor, error) {
 			return nil, fmt.Errorf("create pdfium cache dir: %w", err)
 		}
 	}
-	return &Extractor{opt: opt}, nil
+	return &Extractor{opt: opt, xlsxSlots: make(chan struct{}, opt.Workers)}, nil
 }
 
 // Options returns the Extractor's effective options.

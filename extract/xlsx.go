@@ -36,8 +36,17 @@ func (e *Extractor) ReadXLSX(ctx context.Context, data []byte) ([]parse.Sheet, e
 		sheets []parse.Sheet
 		err    error
 	}
+	// Workbook reads, including ones abandoned after a timeout (excelize
+	// cannot be interrupted), hold a slot until they really end: a stream
+	// of hostile workbooks cannot pile up readers and their memory.
+	select {
+	case e.xlsxSlots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%w: no workbook reader free in time: %v", ErrCorrupt, ctx.Err())
+	}
 	done := make(chan result, 1)
 	go func() {
+		defer func() { <-e.xlsxSlots }()
 		defer func() {
 			if r := recover(); r != nil {
 				notePanic(r)

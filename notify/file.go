@@ -108,6 +108,12 @@ func place(path string, data []byte) (ok bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("create temporary notice file: %w", err)
 	}
+	// CreateTemp makes it 0600; staff read the shared folder as other users.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return false, fmt.Errorf("make notice file readable: %w", err)
+	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()

@@ -128,3 +128,15 @@ func TestSweepTempsAtStart(t *testing.T) {
 		t.Fatal("notice file removed")
 	}
 }
+
+func TestNoticeFileReadableByOthers(t *testing.T) {
+	dir := t.TempDir()
+	p, err := writeNoticeFile(dossier.Notice{Subject: "退回", Body: "正文", NoticeFile: filepath.Join(dir, "a.pdf.退回说明.txt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil || fi.Mode().Perm()&0o044 != 0o044 {
+		t.Fatalf("notice file mode %v (%v): staff on the share could not read it", fi.Mode(), err)
+	}
+}

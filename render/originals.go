@@ -89,7 +89,9 @@ func (b *builder) appendDoc(v dossier.TeamView, d dossier.Document, tmp string) 
 		return
 	}
 	if err != nil {
-		b.placeholder(d, "该文件未能附入汇总材料（"+err.Error()+"）。请查阅存档中的原件。")
+		// A fixed text: the error can name a temporary path, and the same
+		// inputs must give the same bytes.
+		b.placeholder(d, "该文件未能附入汇总材料（原件无法读取或其页面无法合并）。请查阅存档中的原件。")
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 )
 
 // surveyRequired are the fields S001 requires whatever the service form;
-// service_mode itself is S002's (exactly one of the two forms), and the
-// days/counts of the chosen form are added by requiredOf.
+// the days/counts of the chosen form are added by requiredOf. service_mode
+// is required too: left unticked it is S001 (and S002 says to pick one);
+// ticked twice it is S002's alone.
 var surveyRequired = []string{
 	"team_name", "service_fields", "region_cities", "region_counties", "region_units",
 	"key_counties", "activities_total", "projects_matched", "experts_total", "expert_attendances",
@@ -31,6 +32,10 @@ func requiredOf(f dossier.Fields) []string {
 // unreadable is S010's when it is a count; otherwise it is reported here.
 func s001(in input) []dossier.Finding {
 	var out []dossier.Finding
+	if _, twice := in.d.Invalid["service_mode"]; !twice && !in.f.Filled("service_mode") {
+		out = append(out, finding("S001", "service_mode", fmt.Sprintf(
+			"调查表%s未勾选，此项为必填项，请在“①一次服务”和“②分批次服务”中选择一项", label("service_mode"))))
+	}
 	for _, key := range requiredOf(in.f) {
 		if raw, bad := in.d.Invalid[key]; bad {
 			if fd, _ := dossier.FieldByKey(key); fd.Type != dossier.TypeInt {

@@ -50,7 +50,10 @@ func TestS001(t *testing.T) {
 		{name: "unreadable yes/no", set: map[string]any{"needs_matched": del}, mut: func(d *dossier.Document) {
 			d.Invalid = map[string]string{"needs_matched": "部分"}
 		}, want: true},
-		{name: "mode missing is S002's", set: map[string]any{"service_mode": del}, want: false},
+		{name: "mode not ticked", set: map[string]any{"service_mode": del}, want: true},
+		{name: "mode ticked twice is S002's", set: map[string]any{"service_mode": del}, mut: func(d *dossier.Document) {
+			d.Invalid = map[string]string{"service_mode": "一次服务、分批次服务（均已勾选）"}
+		}, want: false},
 	})
 }
 

@@ -72,7 +72,7 @@ func (w *Watcher) scanTree(dir string, backlog bool, at time.Time) {
 		if _, ok := w.cands[p]; ok {
 			return
 		}
-		w.cands[p] = &cand{info: info, last: at, backlog: backlog}
+		w.cands[p] = &cand{info: info, last: at, first: at, backlog: backlog}
 		n++
 	})
 	if n > 0 {

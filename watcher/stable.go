@@ -12,6 +12,7 @@ import (
 type cand struct {
 	info    fs.FileInfo // the last look (Lstat)
 	last    time.Time   // the last event for it, or the last look that saw a change
+	first   time.Time   // when it was first seen: its arrival, for the deadline
 	backlog bool
 	warned  bool // an open failure was logged already
 	// unreadable is when opening the unchanged file first failed; a file
@@ -59,7 +60,7 @@ func (w *Watcher) touch(path string, at time.Time) {
 		c.last = later(c.last, at)
 		return
 	}
-	w.cands[path] = &cand{info: info, last: at}
+	w.cands[path] = &cand{info: info, last: at, first: at}
 }
 
 // wanted: regular files and links (handed on flagged); never fifos,
@@ -135,7 +136,9 @@ func (w *Watcher) look(path string) (Ready, fs.FileInfo, bool) {
 			w.log.Warn().Err(err).Str("file", path).Msg("file still not readable: handing it on to be rejected")
 		}
 	}
-	return readyOf(path, rel, info, c.backlog), info, true
+	r := readyOf(path, rel, info, c.backlog)
+	r.FirstSeen = c.first
+	return r, info, true
 }
 
 // giveUp is how long an unchanged file may stay unreadable (a lock, a

@@ -50,6 +50,9 @@ type Ready struct {
 	Size    int64
 	ModTime time.Time
 	Backlog bool // found by the start-up scan or a rescan, not by an event or a poll
+	// FirstSeen is when the watcher first saw the file (an event, a poll
+	// or a scan): its arrival, before the settle wait and any queueing.
+	FirstSeen time.Time
 	// Symlink: the entry is a symbolic link. Size and ModTime are the link's
 	// own (Lstat); its target was neither stat'ed nor opened.
 	Symlink bool

@@ -114,6 +114,10 @@ func TestSlowWriter(t *testing.T) {
 			if got := time.Since(finished); got < settle-150*time.Millisecond {
 				t.Fatalf("handed on %v after the last write, before settling", got)
 			}
+			// Its arrival is when it was first seen, not when it settled.
+			if r.FirstSeen.IsZero() || !r.FirstSeen.Before(finished.Add(-time.Second)) {
+				t.Fatalf("FirstSeen %v, want about when the copy began (it finished at %v)", r.FirstSeen, finished)
+			}
 			none(t, out, 2*settle)
 		})
 	}
