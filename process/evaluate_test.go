@@ -165,3 +165,17 @@ func TestEvaluateReadsTheUnitsName(t *testing.T) {
 		}
 	}
 }
+
+// F005: a file over the size limit is refused without being read.
+func TestEvaluateTooLarge(t *testing.T) {
+	cfg, _ := config.Load("")
+	ext, _ := extract.New(extract.Options{MaxFileSize: 1000})
+	ev := New(ext, cfg.Registry, cfg.Programme, 1000)
+	d := ev.Evaluate(context.Background(), fileAt(t, "M12/实施成效调查表.xlsx", time.Time{}), testNow, nil)
+	if d.Verdict != dossier.VerdictRejected || strings.Join(rulesOf(d), ",") != "F005" {
+		t.Fatalf("over the limit: %s %v", d.Verdict, rulesOf(d))
+	}
+	if !strings.Contains(d.Findings[0].Message, "上限") {
+		t.Fatalf("F005 message does not give the limit: %s", d.Findings[0].Message)
+	}
+}
