@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -74,26 +73,13 @@ func benchIntake(b *testing.B, subs []sub, settle time.Duration, every time.Dura
 		if err != nil {
 			b.Fatal(err)
 		}
-		var lat []time.Duration
-		var first, last time.Time
-		for _, e := range es {
-			at := dropped[e.Rel]
-			lat = append(lat, e.Doc.Decided.Sub(at)-settle)
-			if first.IsZero() || at.Before(first) {
-				first = at
-			}
-			if e.Doc.Decided.After(last) {
-				last = e.Doc.Decided
-			}
-		}
 		if len(es) != len(subs) {
 			b.Fatalf("%d decisions for %d files", len(es), len(subs))
 		}
-		slices.Sort(lat)
-		q := func(p float64) float64 { return lat[int(p*float64(len(lat)-1))].Seconds() * 1000 }
-		b.ReportMetric(float64(len(subs))/last.Sub(first).Seconds(), "files/s")
-		b.ReportMetric(q(0.5), "p50-ms-beyond-settle")
-		b.ReportMetric(q(0.95), "p95-ms-beyond-settle")
+		st := measure(es, dropped, settle)
+		b.ReportMetric(st.perSecond, "files/s")
+		b.ReportMetric(st.q(0.5).Seconds()*1000, "p50-ms-beyond-settle")
+		b.ReportMetric(st.q(0.95).Seconds()*1000, "p95-ms-beyond-settle")
 		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MiB")
 		stop()
 		d.Close()

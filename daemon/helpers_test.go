@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 
 	"dossier"
 	"dossier/extract"
+	"dossier/ledger"
 	"dossier/notify"
 	"dossier/process"
 	"dossier/watcher"
@@ -138,4 +140,40 @@ func serve(t testing.TB, d *Daemon) (stop func()) {
 			t.Errorf("Serve: %v", err)
 		}
 	}
+}
+
+// intakeStats is what a load run measured: files per second from the
+// first drop to the last decision, and each file's drop-to-decision
+// latency beyond the settle time, sorted.
+type intakeStats struct {
+	perSecond float64
+	span      time.Duration
+	lat       []time.Duration
+}
+
+func measure(es []ledger.Entry, dropped map[string]time.Time, settle time.Duration) intakeStats {
+	var st intakeStats
+	var first, last time.Time
+	for _, e := range es {
+		at := dropped[e.Rel]
+		st.lat = append(st.lat, e.Doc.Decided.Sub(at)-settle)
+		if first.IsZero() || at.Before(first) {
+			first = at
+		}
+		if e.Doc.Decided.After(last) {
+			last = e.Doc.Decided
+		}
+	}
+	slices.Sort(st.lat)
+	st.span = last.Sub(first)
+	st.perSecond = float64(len(es)) / st.span.Seconds()
+	return st
+}
+
+// q is the latency at quantile p (0…1).
+func (st intakeStats) q(p float64) time.Duration {
+	if len(st.lat) == 0 {
+		return 0
+	}
+	return st.lat[int(p*float64(len(st.lat)-1))]
 }

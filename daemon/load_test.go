@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -52,23 +51,10 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var lat []time.Duration
-			first, last := time.Time{}, time.Time{}
-			for _, e := range es {
-				at := dropped[e.Rel]
-				lat = append(lat, e.Doc.Decided.Sub(at)-settle)
-				if first.IsZero() || at.Before(first) {
-					first = at
-				}
-				if e.Doc.Decided.After(last) {
-					last = e.Doc.Decided
-				}
-			}
-			slices.Sort(lat)
-			p := func(q float64) time.Duration { return lat[int(q*float64(len(lat)-1))].Round(time.Millisecond) }
-			span := last.Sub(first)
+			st := measure(es, dropped, settle)
+			p := func(q float64) time.Duration { return st.q(q).Round(time.Millisecond) }
 			msg := fmt.Sprintf("%d files, settle %v: %.0f files/s from first drop to last decision (%.1f s); beyond settle p50 %v, p95 %v, max %v",
-				tc.n, settle, float64(tc.n)/span.Seconds(), span.Seconds(), p(0.5), p(0.95), p(1))
+				tc.n, settle, st.perSecond, st.span.Seconds(), p(0.5), p(0.95), p(1))
 			t.Log(msg)
 		})
 	}
