@@ -51,6 +51,10 @@ type Limits struct {
 	MaxUnzipSize ByteSize `yaml:"max_unzip_size"` // F005 for spreadsheet zip bombs
 	MaxPages     int      `yaml:"max_pages"`
 	Timeout      Duration `yaml:"timeout"` // per file
+	// PDFInterruptible compiles PDFium so that a call past the timeout is
+	// stopped at once, at about 3× the extraction time. Off, a timed-out
+	// PDF returns at the timeout but its page finishes in the background.
+	PDFInterruptible bool `yaml:"pdf_interruptible"`
 }
 
 // Notify configures notices and their delivery.

@@ -90,12 +90,13 @@ func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
 		}
 	}
 	return extract.New(extract.Options{
-		CacheDir:     cache,
-		MaxFileSize:  int64(cfg.Limits.MaxFileSize),
-		MaxUnzipSize: int64(cfg.Limits.MaxUnzipSize),
-		MaxPages:     cfg.Limits.MaxPages,
-		Timeout:      cfg.Limits.Timeout.D(),
-		Workers:      cfg.Workers,
+		CacheDir:      cache,
+		MaxFileSize:   int64(cfg.Limits.MaxFileSize),
+		MaxUnzipSize:  int64(cfg.Limits.MaxUnzipSize),
+		MaxPages:      cfg.Limits.MaxPages,
+		Timeout:       cfg.Limits.Timeout.D(),
+		Workers:       cfg.Workers,
+		Interruptible: cfg.Limits.PDFInterruptible,
 	})
 }
 
