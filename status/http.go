@@ -102,14 +102,14 @@ body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;m
 h1{font-size:1.4em;color:#1e3a8a;margin-bottom:.2em} .sub{color:#6b7280;margin-bottom:1.2em}
 table{border-collapse:collapse;width:100%;font-size:.92em} th,td{border:1px solid #d1d5db;padding:.35em .5em;text-align:left;vertical-align:top}
 th{background:#eef2ff} .accepted{color:#166534} .rejected{color:#b91c1c;font-weight:bold} .review{color:#b45309} .missing{color:#6b7280}
-.late{color:#b91c1c} ul{margin:0;padding-left:1.2em}
+.late{color:#b91c1c} ul{margin:0;padding-left:1.2em} .nw{white-space:nowrap}
 </style></head><body>
 <h1>{{.Title}}</h1>
 <div class="sub">依据 {{.Notice}} · 报送截止 {{.Deadline}} · 更新于 {{.Now}} · 材料齐全 {{.Complete}}/{{.Total}} 个服务团{{if .Late}} · 逾期 {{.Late}} 个{{end}}</div>
-<table><thead><tr><th>编号</th><th>级别</th><th>服务团名称</th><th>依托单位</th>{{range .Kinds}}<th>{{.}}</th>{{end}}<th>状态</th><th>问题</th></tr></thead><tbody>
-{{range .Rows}}<tr><td>{{.Team}}</td><td>{{.Level}}</td><td>{{.Name}}</td><td>{{.Unit}}</td>
-{{range .States}}<td class="{{.Class}}">{{.Text}}</td>{{end}}
-<td{{if .Late}} class="late"{{end}}>{{if .Complete}}已齐全{{else}}未齐全{{end}}{{if .Late}}（逾期）{{end}}</td>
+<table><thead><tr><th class="nw">编号</th><th class="nw">级别</th><th>服务团名称</th><th>依托单位</th>{{range .Kinds}}<th class="nw">{{.}}</th>{{end}}<th class="nw">状态</th><th>问题</th></tr></thead><tbody>
+{{range .Rows}}<tr><td>{{.Team}}</td><td class="nw">{{.Level}}</td><td>{{.Name}}</td><td>{{.Unit}}</td>
+{{range .States}}<td class="nw {{.Class}}">{{.Text}}</td>{{end}}
+<td class="nw{{if .Late}} late{{end}}">{{if .Complete}}已齐全{{else}}未齐全{{end}}{{if .Late}}（逾期）{{end}}</td>
 <td>{{if .Problems}}<ul>{{range .Problems}}<li>{{.Rule}} {{.Message}}</li>{{end}}</ul>{{end}}</td></tr>
 {{end}}</tbody></table></body></html>
 `))
