@@ -9,14 +9,14 @@ import (
 var auditMoneyLabels = join(
 	lit("received_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "人力资源和社会保障部支持资金", "部支持资金", "中央支持资金", "部级资金"),
 	lit("received_municipal", false, "市级配套资金", "市级经费", "市配套资金", "市级资金", "市人社局配套资金", "市级支持资金", "地方配套资金", "市财政资金", "配套资金"),
-	lit("received_total", false, "到位资金合计", "经费收入合计", "收入合计", "到位资金总额", "资金到位合计", "到位合计", "资金来源合计"),
+	lit("received_total", false, "到位资金合计", "经费收入合计", "收入合计", "收入小计", "经费收入小计", "到位资金总额", "资金到位合计", "到位合计", "资金来源合计"),
 	lit("spent_expert_fees", false, "专家劳务费", "劳务费", "专家咨询费"),
 	lit("spent_travel", false, "差旅费", "交通食宿费", "交通、食宿费", "差旅费（交通、食宿）"),
 	lit("spent_meetings", false, "会议费"),
 	lit("spent_training", false, "培训费"),
 	lit("spent_materials", false, "资料印刷费", "资料费", "印刷费", "耗材费", "材料费", "资料印刷费/耗材"),
 	lit("spent_other", false, "其他支出", "其他费用", "其它支出"),
-	lit("spent_total", false, "实际支出合计", "经费支出合计", "支出合计", "支出总额", "实际支出总额"),
+	lit("spent_total", false, "实际支出合计", "经费支出合计", "支出合计", "支出小计", "经费支出小计", "支出总额", "实际支出总额"),
 	lit("balance", false, "结余资金", "结余金额", "资金结余", "结余"),
 )
 
@@ -33,10 +33,14 @@ var (
 	endRe         = regexp.MustCompile(`(?:服务活动)?(?:结束|完成)(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
 	firmRe        = regexp.MustCompile(`[\p{Han}A-Za-z0-9()（）·]{2,40}?会计师事务所(?:股份有限公司|有限责任公司|有限公司)?(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[\p{Han}]{1,8}分所)?`)
 	addresseeRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校))\s*[:：]\s*$`)
-	auditedRe     = regexp.MustCompile(`审计了\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*(.{2,40}?)\s*[)）]`)
-	explainRe     = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
-	refundedRe    = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
-	notRefundRe   = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	auditedRe     = regexp.MustCompile(`审计了\s*(?:后附的)?\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*((?:[^()（）\n]|[(（][^()（）\n]{1,30}[)）])+?)\s*[)）]`)
+	// "对X2026年度专家服务基层项目经费决算报表进行了审计", "关于X专项资金的审计报告"
+	auditedProseRe = regexp.MustCompile(`(?:对|审计了)\s*(?:后附的)?\s*([^，。；：:\n]{4,60}?)\s*(?:[(（]|20\d{2}\s*年)`)
+	auditTitleRe   = regexp.MustCompile(`关于\s*([^，。；：:\n]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:专项资金|专项经费|项目经费|经费|资金)(?:收支|使用|决算)?(?:情况)?的?(?:专项)?审计报告`)
+	notTeamRe      = regexp.MustCompile(`决算|报表|审计|资金|经费|财务`)
+	explainRe      = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
+	refundedRe     = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	notRefundRe    = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
 )
 
 // parseAudit reads an audit report and its funds table.
@@ -89,8 +93,14 @@ func parseAudit(text string, c *collector) {
 	if g := addresseeRe.FindStringSubmatch(s); g != nil {
 		c.set("unit", CleanText(g[1]))
 	}
-	ms := findLabels(s, identityLabels)
-	c.walk(s, ms)
+	for _, re := range []*regexp.Regexp{auditedProseRe, auditTitleRe} {
+		if g := re.FindStringSubmatch(flat); g != nil && !notTeamRe.MatchString(g[1]) {
+			c.set("team_name", CleanText(g[1]))
+		}
+	}
+	// identity labels end with their line: a workbook's next row, or the
+	// next paragraph, is not part of the value
+	c.walkLines(s)
 }
 
 // flatten joins lines wrapped inside a sentence (Chinese text breaks
@@ -217,7 +227,8 @@ func (c *collector) fundsTable(s string) {
 	var queue []string
 	seen := map[string]bool{}
 	cols, pick := 0, 0 // amount columns of the table, and the one to read (决算/实际)
-	for _, line := range strings.Split(s, "\n") {
+	rowNo := false     // the table numbers its rows (项目 行次 金额)
+	for _, line := range mergeLabelLines(strings.Split(s, "\n")) {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
@@ -226,6 +237,11 @@ func (c *collector) fundsTable(s string) {
 			cols, pick = n, p
 			continue
 		}
+		if rowNoHeadRe.MatchString(line) {
+			rowNo = true
+			continue
+		}
+		line = itemNoRe.ReplaceAllString(line, "")
 		ms := findLabels(line, auditMoneyLabels)
 		rest := line
 		var toks []string // label keys and amounts in line order
@@ -257,6 +273,9 @@ func (c *collector) fundsTable(s string) {
 			}
 			toks = append(toks, a...)
 		}
+		if rowNo {
+			toks = dropRowNumbers(toks)
+		}
 		if cols > 1 {
 			toks = pickColumn(toks, cols, pick)
 		}
@@ -277,6 +296,48 @@ func (c *collector) fundsTable(s string) {
 			c.assignMoney(k, t)
 		}
 	}
+}
+
+var (
+	rowNoHeadRe = regexp.MustCompile(`^(?:项目|科目|名称)?\s*行\s*次` + "|" + `(?:项目|科目)\s+行\s*次`)
+	itemNoRe    = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])\s*`)
+	rowNumTokRe = regexp.MustCompile(`^\d{1,3}$`)
+)
+
+// dropRowNumbers removes the 行次 after each label ("市级配套资金 2 100,000.00").
+func dropRowNumbers(toks []string) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		out = append(out, toks[i])
+		if strings.HasPrefix(toks[i], "@") && i+2 < len(toks) && rowNumTokRe.MatchString(toks[i+1]) && !strings.HasPrefix(toks[i+2], "@") {
+			i++
+		}
+	}
+	return out
+}
+
+// mergeLabelLines joins a table's label cells that a narrow column broke
+// over two lines ("专家劳务" / "费"): two lines without digits are joined
+// when together they hold more labels than apart.
+func mergeLabelLines(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		for i+1 < len(lines) && !hasDigit(l) && !hasDigit(lines[i+1]) {
+			next := strings.TrimSpace(lines[i+1])
+			if next == "" || len(findLabels(l+next, auditMoneyLabels)) <= len(findLabels(l, auditMoneyLabels))+len(findLabels(next, auditMoneyLabels)) {
+				break
+			}
+			l += next
+			i++
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
 var (

@@ -107,10 +107,17 @@ func (c *collector) assign(key, raw string) {
 		}
 		v, st := ParseBool(string(s))
 		c.record(key, v, st, string(s))
+		if key == "support_measures" && st == OK && v == true {
+			// "有√ 无，依托单位统一安排交通食宿…": the description follows the choice
+			if d := choiceLeadRe.ReplaceAllString(stripLead(raw), ""); d != stripLead(raw) && hanCount(d) >= 4 {
+				c.assign("support_measures_desc", d)
+			}
+		}
 	case dossier.TypeDate:
 		v, st := ParseDate(firstChunk(raw))
 		c.record(key, v, st, raw)
 	case dossier.TypeList:
+		raw = rowNoTailRe.ReplaceAllString(raw, "")
 		if key == "service_fields" {
 			c.serviceFields(raw)
 			return
@@ -122,13 +129,34 @@ func (c *collector) assign(key, raw string) {
 			c.set(key, l)
 		}
 	case dossier.TypeText, dossier.TypeEnum:
-		t := trailEnumRe.ReplaceAllString(CleanText(stripLead(raw)), "$1")
+		raw = rowNoTailRe.ReplaceAllString(raw, "")
+		t := trimUnmatchedClose(trailEnumRe.ReplaceAllString(CleanText(stripLead(raw)), "$1"))
 		if IsBlank(t) {
 			c.set(key, nil)
 		} else {
 			c.set(key, t)
 		}
 	}
+}
+
+// choiceLeadRe is a 有/无 (是/否) choice with its marks at the start of a
+// value, and the separator after it.
+var choiceLeadRe = regexp.MustCompile(`^\s*(?:[☑☒■▣☐□√✓✔]?\s*[有无是否]\s*(?:[(（]\s*[√✓✔✗×]?\s*[)）]|[√✓✔])?\s*){1,2}[，,；;。：:\s]*(?:[(（]\s*具体描述\s*[)）])?[：:\s]*`)
+
+// rowNoTailRe is a table's row number that a value ran into: the next
+// row's "9" on a line of its own before that row's label.
+var rowNoTailRe = regexp.MustCompile(`\n\s*\d{1,3}\s*[.、．]?\s*$`)
+
+// trimUnmatchedClose drops a closing bracket left over from the writing
+// around a value: "医疗（其他：康复）" gives 其他 the value "康复）".
+func trimUnmatchedClose(t string) string {
+	for strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		if strings.Count(t, "（")+strings.Count(t, "(") >= strings.Count(t, "）")+strings.Count(t, ")") {
+			break
+		}
+		t = strings.TrimSpace(strings.TrimRight(strings.TrimRight(t, "）"), ")"))
+	}
+	return t
 }
 
 func (c *collector) record(key string, v any, st Status, raw string) {
@@ -176,7 +204,7 @@ func allNum(f []string) bool {
 	return true
 }
 
-var moneyTokRe = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?|[零一二三四五六七八九十百千两]+)\s*(万元|千元|元|万)?`)
+var moneyTokRe = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?|[零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(万元|千元|元|万)?`)
 
 func (c *collector) assignMoney(key, raw string) {
 	unit := unitOf(key)
@@ -224,7 +252,11 @@ func (c *collector) fundsMatching(s, unit string) {
 		v, st = ParseMoney(line[m[2]:m[3]], "元")
 	}
 	c.record("funds_matching", v, st, line[m[0]:m[1]])
-	src := strings.TrimSpace(line[:m[0]] + " " + line[m[1]:])
+	// the source is written before the amount ("市人社局 10万元"), or after it
+	src := strings.TrimSpace(line[:m[0]])
+	if IsBlank(strings.Trim(src, " ，,;；。、：:")) || strings.Trim(src, " ，,;；。、：:") == "" {
+		src = strings.TrimSpace(rowNoTailRe.ReplaceAllString(line[m[1]:], ""))
+	}
 	src = strings.NewReplacer("资金来源", "", "来源", "", "金额", "", "：", "", ":", "").Replace(src)
 	src = strings.Trim(src, " ，,;；。、")
 	if src != "" && !IsBlank(src) {
@@ -283,8 +315,11 @@ func groupedBoxes(s string, opts []option) ([]string, bool) {
 			marks = append(marks, mk{i, false})
 		}
 	}
-	if len(marks) != len(opts) || len(opts) < 2 {
+	if len(opts) < 2 {
 		return nil, false
+	}
+	if len(marks) != len(opts) {
+		return looseBoxes(s, opts)
 	}
 	own := 0
 	for _, o := range opts {

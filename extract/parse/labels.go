@@ -184,7 +184,7 @@ var surveyLabels = join(
 	lit("funds_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "部支持资金"),
 	lit("funds_matching", false, "配套资金", "配套资金金额", "配套资金（注明资金来源和金额）"),
 	lit("funds_matching_source", false, "配套资金来源", "资金来源"),
-	rx("support_measures", false, `(?:对参加服务活动专家人才的)?服务保障措施`),
+	rx("support_measures", false, `(?:对(?:参加服务活动(?:的)?)?专家(?:人才)?的)?服务保障措施`),
 	rx(keyDesc, false, `[(（]?\s*具体描述\s*[)）]?`),
 	lit("support_measures_desc", false, "服务保障措施具体描述", "保障措施描述"),
 	rx("publicity", false, `是否(?:对服务团组织实施情况)?开展宣传`),
@@ -253,6 +253,12 @@ func numberFollows(s string) bool {
 		if i := strings.IndexAny(s, ")）"); i > 0 && i < 20 {
 			s = strings.TrimLeft(s[i:], ")）")
 			s = strings.TrimLeft(s, " :：")
+		}
+	}
+	for _, p := range []string{"共计", "合计", "累计", "共"} {
+		if strings.HasPrefix(s, p) {
+			s = strings.TrimLeft(s[len(p):], " ")
+			break
 		}
 	}
 	for _, r := range s {

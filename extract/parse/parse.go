@@ -77,14 +77,7 @@ func parseSummary(text string, c *collector) {
 	s := Fold(text)
 	lines := nonEmptyLines(s)
 	if len(lines) > 0 {
-		title := CleanText(lines[0])
-		c.set("title", title)
-		if name := teamFromTitle(title); name != "" {
-			c.set("team_name", name)
-		}
-		if len(lines) > 1 && len([]rune(lines[1])) <= 30 && looksLikeUnit(lines[1]) {
-			c.set("unit", CleanText(lines[1]))
-		}
+		c.heading(lines, false)
 	}
 	n := 0
 	for i, l := range lines {
@@ -98,16 +91,59 @@ func parseSummary(text string, c *collector) {
 		}
 	}
 	c.set("text_chars", int64(n))
-	c.walk(s, findLabels(s, identityLabels))
+	c.walkLines(s)
 }
 
-var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?)?\s*(?:工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明)\s*$`)
+var (
+	headTeamRe  = regexp.MustCompile(`^[^0-9０-９，。；：:,;、]{4,40}$`)
+	genericRe   = regexp.MustCompile(`^(?:关于|——|-|20\d{2})|^专家(?:人才)?服务基层(?:活动|工作)?$`)
+	teamWordRe  = regexp.MustCompile(`团|项目|行动`)
+	bracketedRe = regexp.MustCompile(`^[(（【〔](.+)[)）】〕]$`)
+)
+
+// heading reads a summary's or photo document's first lines: the title
+// (the team in it, if any), then the short lines under it that name the
+// team or its unit ("草莓设施高效生产专家服务团" / "（上海市农业科学院）").
+// Under a photo document's title an uncaptioned line may be a caption, so
+// there a team line must say it is one (服务团, 项目, 行动).
+func (c *collector) heading(lines []string, photos bool) {
+	title := CleanText(lines[0])
+	c.set("title", title)
+	if name := teamFromTitle(title); name != "" {
+		c.set("team_name", name)
+	}
+	if len(lines) > 1 && !titleSuffixRe.MatchString(title) && titleSuffixRe.MatchString(title+CleanText(lines[1])) {
+		// a title wrapped over two lines: the team is in the whole of it
+		if name := teamFromTitle(title + CleanText(lines[1])); name != "" {
+			c.set("team_name", name)
+		}
+		return
+	}
+	for _, l := range lines[1:min(len(lines), 4)] {
+		l = CleanText(l)
+		if g := bracketedRe.FindStringSubmatch(l); g != nil {
+			l = strings.TrimSpace(g[1])
+		}
+		if !headTeamRe.MatchString(l) || genericRe.MatchString(l) || captionRe.MatchString(l) {
+			break
+		}
+		if looksLikeUnit(l) {
+			c.set("unit", l)
+		} else if photos && !teamWordRe.MatchString(l) {
+			break
+		} else {
+			c.set("team_name", l)
+		}
+	}
+}
+
+var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?)?\s*(?:工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明|活动照片|工作情况报告|工作报告|成效报告|情况报告)\s*$`)
 
 // teamFromTitle strips the kind words from a title line: "X 2026 年度工作成效总结" → X.
 func teamFromTitle(title string) string {
 	t := titleSuffixRe.ReplaceAllString(title, "")
 	t = strings.TrimSpace(t)
-	if t == title || len([]rune(t)) < 4 {
+	if t == title || len([]rune(t)) < 4 || genericRe.MatchString(t) {
 		return ""
 	}
 	return t
@@ -129,7 +165,7 @@ func nonEmptyLines(s string) []string {
 	return out
 }
 
-var captionRe = regexp.MustCompile(`^(?:图\s*\d*\s*[:：.、]?|照片\s*\d*\s*[:：.、]|照片\s*\d+\s|说明\s*[:：])\s*(.+)$`)
+var captionRe = regexp.MustCompile(`^(?:[▲△►▶●◆]\s*|图\s*\d*\s*[:：.、]?|照片\s*\d*\s*[:：.、]|照片\s*\d+\s|说明\s*[:：])\s*(.+)$`)
 
 // walkLines reads the identity labels one line at a time: in a summary or
 // a photo document the value ends with its line (a caption follows).
@@ -161,11 +197,7 @@ func parsePhotos(in Input, text string, c *collector) {
 			continue
 		}
 		if i == 0 {
-			t := CleanText(l)
-			c.set("title", t)
-			if name := teamFromTitle(t); name != "" {
-				c.set("team_name", name)
-			}
+			c.heading(lines, true)
 		}
 	}
 	if len(caps) > 0 {

@@ -18,13 +18,15 @@ import (
 // (LibreOffice, Chromium, Ghostscript, qpdf, ImageMagick) from inputs
 // written by testdata/unseen/gen/gen.py, with wording and layouts the
 // samples do not use. expected.jsonl is the generator's own ground truth.
-// UNSEEN_DIR points the test at another build of the corpus (build.sh with
+// testdata/unseen2 is a second corpus from an independent generator
+// (testdata/unseen2/gen, different layouts and blind spots).
+// UNSEEN_DIR points the test at another build of a corpus (build.sh with
 // UNSEEN_OUT and SEED_OFFSET set): a held-out draw of the same generator.
-var unseenDir = func() string {
+var unseenDirs = func() []string {
 	if d := os.Getenv("UNSEEN_DIR"); d != "" {
-		return d
+		return []string{d}
 	}
-	return "testdata/unseen"
+	return []string{"testdata/unseen", "testdata/unseen2"}
 }()
 
 var metaRe = regexp.MustCompile(`pages=(\d+) images=(\d+)`)
@@ -32,8 +34,8 @@ var metaRe = regexp.MustCompile(`pages=(\d+) images=(\d+)`)
 // unseenInput builds the Input production hands Parse for one corpus file:
 // PDFium's text (committed beside the PDF) with its page and image counts,
 // the workbook's sheets, or an image.
-func unseenInput(t *testing.T, name string) (Input, bool) {
-	p := filepath.Join(unseenDir, "docs", name)
+func unseenInput(t *testing.T, dir, name string) (Input, bool) {
+	p := filepath.Join(dir, "docs", name)
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".jpg", ".jpeg", ".png":
 		return Input{Name: name, IsImage: true, Images: 1}, true
@@ -56,10 +58,16 @@ func unseenInput(t *testing.T, name string) (Input, bool) {
 	return Input{}, false
 }
 
-// TestUnseen compares kind and fields with the generator's ground truth:
-// at least 98% each.
+// TestUnseen compares kind and fields with each generator's ground truth:
+// at least 98% each, per corpus.
 func TestUnseen(t *testing.T) {
-	f, err := os.Open(filepath.Join(unseenDir, "expected.jsonl"))
+	for _, dir := range unseenDirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) { testUnseen(t, dir) })
+	}
+}
+
+func testUnseen(t *testing.T, dir string) {
+	f, err := os.Open(filepath.Join(dir, "expected.jsonl"))
 	if err != nil {
 		t.Fatalf("open expected: %v", err)
 	}
@@ -74,7 +82,7 @@ func TestUnseen(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			t.Fatalf("expected.jsonl: %v", err)
 		}
-		in, ok := unseenInput(t, e.Path)
+		in, ok := unseenInput(t, dir, e.Path)
 		if !ok {
 			t.Errorf("%s: no input", e.Path)
 			continue
