@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"mime"
@@ -246,7 +245,6 @@ func decodeParts(s string) string {
 	return out.String()
 }
 
-var _ = json.Marshal
 
 func decodeTransfer(enc, s string) string {
 	switch enc {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -132,4 +131,3 @@ func runConfig(_ context.Context, args []string) error {
 	return err
 }
 
-var _ = fmt.Sprint
