@@ -245,7 +245,6 @@ func decodeParts(s string) string {
 	return out.String()
 }
 
-
 func decodeTransfer(enc, s string) string {
 	switch enc {
 	case "base64":

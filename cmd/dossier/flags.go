@@ -130,4 +130,3 @@ func runConfig(_ context.Context, args []string) error {
 	_, err = os.Stdout.Write(out)
 	return err
 }
-
