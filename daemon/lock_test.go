@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -15,13 +16,12 @@ func TestOneProcessPerDataFolder(t *testing.T) {
 	first := newDaemon(t, testConfig(inboxDir, dataDir, 200*time.Millisecond), nil)
 	defer first.Close()
 	stop := serve(t, first)
-	waitFor(t, 5*time.Second, "the lock", func() bool {
-		unlock, err := lockData(dataDir)
-		if err == nil {
-			unlock()
-			return false
-		}
-		return errors.Is(err, ErrBusy)
+	// The lock holder writes its pid once it holds the lock. (Probing with
+	// lockData here could take the lock just as Serve starts and make it
+	// fail instead.)
+	waitFor(t, 10*time.Second, "the lock", func() bool {
+		b, err := os.ReadFile(filepath.Join(dataDir, "dossier.lock"))
+		return err == nil && len(b) > 0
 	})
 	second := newDaemon(t, testConfig(inboxDir, dataDir, 200*time.Millisecond), nil)
 	defer second.Close()
