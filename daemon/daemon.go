@@ -79,6 +79,7 @@ type Daemon struct {
 	folders *intake.Folders
 	sched   schedule
 	shas    keyedMutex
+	refused refusals   // files that could not be taken, until they change
 	mu      sync.Mutex // serialises reminders and consolidations
 }
 
@@ -184,11 +185,13 @@ func (d *Daemon) Serve(ctx context.Context) error {
 		return err
 	}
 	defer unlock()
+	ctx, stopAll := context.WithCancel(ctx) // also ended when the watcher dies
+	defer stopAll()
 	clock := d.cfg.Clock
 	// Work outlives intake: a file being evaluated when ctx ends gets Grace.
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
-	if err := d.Recover(work, clock); err != nil {
+	if err := d.Recover(ctx, clock); err != nil { // a stop during recovery leaves rows for the next start
 		return err
 	}
 	w, err := watcher.New(d.watchOptions())
@@ -217,8 +220,16 @@ func (d *Daemon) Serve(ctx context.Context) error {
 	go func() { defer bg.Done(); d.calendar(ctx, clock) }()
 	d.log.Info().Str("inbox", d.cfg.Inbox).Str("data", d.cfg.Data).Int("workers", d.cfg.Workers).Msg("serving")
 
-	<-ctx.Done()
-	err = <-watchErr // intake stops first
+	select {
+	case <-ctx.Done():
+		err = <-watchErr // intake stops first
+	case err = <-watchErr: // the watcher died: stop, so a supervisor restarts us
+		if err == nil {
+			err = errors.New("watcher stopped")
+		}
+		d.log.Error().Err(err).Msg("watcher stopped; shutting down")
+		stopAll()
+	}
 	d.stopWorkers(&workers, cancelWork)
 	// The notifier's loop ends before the last flush, so the two never
 	// read the same due notice and send it twice.

@@ -33,3 +33,24 @@ func TestOneProcessPerDataFolder(t *testing.T) {
 		t.Fatalf("after the first stopped: %v", err)
 	}
 }
+
+// Serve ends (with an error) when its watcher cannot run, instead of
+// "serving" with no intake.
+func TestServeStopsWhenTheWatcherDies(t *testing.T) {
+	root := t.TempDir()
+	inboxDir, dataDir := filepath.Join(root, "inbox"), filepath.Join(root, "data")
+	d := newDaemon(t, testConfig(inboxDir, dataDir, 200*time.Millisecond), nil)
+	defer d.Close()
+	os.RemoveAll(inboxDir) // the watcher's root is gone
+	os.WriteFile(inboxDir, []byte("not a folder"), 0o644)
+	done := make(chan error, 1)
+	go func() { done <- d.Serve(context.Background()) }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("Serve returned no error without a watcher")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Serve kept running without a watcher")
+	}
+}

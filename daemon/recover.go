@@ -164,6 +164,16 @@ func (d *Daemon) OutboxDir() string { return filepath.Join(d.cfg.Data, "outbox")
 func (d *Daemon) settleCopy(e ledger.Entry, src string) {
 	wi, err1 := os.Lstat(e.WorkPath)
 	si, err2 := os.Lstat(src)
+	if err1 == nil && err2 == nil && wi.Mode()&os.ModeSymlink != 0 && si.Mode()&os.ModeSymlink != 0 {
+		// A link moved across file systems, cut short: the same target
+		// twice is one move.
+		if tw, _ := os.Readlink(e.WorkPath); tw != "" {
+			if ts, _ := os.Readlink(src); ts == tw {
+				os.Remove(src)
+			}
+		}
+		return
+	}
 	if err1 != nil || err2 != nil || !wi.Mode().IsRegular() || !si.Mode().IsRegular() {
 		return
 	}
@@ -178,8 +188,5 @@ func (d *Daemon) settleCopy(e ledger.Entry, src string) {
 			os.Remove(src)
 		}
 		return
-	}
-	if wi.Size() < si.Size() && si.Size() == e.Size {
-		os.Remove(e.WorkPath)
 	}
 }

@@ -3,10 +3,13 @@ package daemon
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"dossier"
@@ -32,6 +35,9 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 	if r.Backlog && !r.ModTime.IsZero() && r.ModTime.Before(now) {
 		received = r.ModTime // D001: a file found waiting counts from its mtime
 	}
+	if d.refused.seen(r) {
+		return // could not be taken before and unchanged since: not again at every rescan
+	}
 	e, err := d.led.Claim(ctx, ledger.Claim{Rel: r.Rel, Name: name, Folder: folder, Size: r.Size,
 		ModTime: r.ModTime, Received: received, Symlink: r.Symlink, Now: now},
 		func(id int64) string { return d.folders.WorkPath(id, name) })
@@ -43,10 +49,24 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 		// Nothing was taken: the row is closed and the file stays where
 		// staff put it, for the next rescan.
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("cannot move file into the work area; left in the inbox")
+		if permanent(err) {
+			d.refused.add(r) // e.g. a read-only share: retried only once the file changes
+		}
 		if gerr := d.led.Gone(ctx, e.ID, now); gerr != nil {
 			d.log.Error().Err(gerr).Int64("id", e.ID).Msg("close claim")
 		}
 		return
+	}
+	if d.changedSinceStable(r, e.WorkPath) {
+		// Not the file the watcher judged complete (rewritten or replaced
+		// while it waited in the queue): put it back for the watcher.
+		if err := intake.Move(e.WorkPath, r.Path); err == nil {
+			d.log.Info().Str("file", r.Rel).Msg("changed while queued; left in the inbox to settle again")
+			if gerr := d.led.Gone(ctx, e.ID, now); gerr != nil {
+				d.log.Error().Err(gerr).Int64("id", e.ID).Msg("close claim")
+			}
+			return
+		}
 	}
 	e = d.recheck(e)
 	d.finish(ctx, e, clock)
@@ -92,7 +112,16 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 	if !dup {
 		dupID = 0
 	}
-	stored := d.folders.Reserve(d.folders.DestDir(doc, dup), e.Name, doc.Verdict == dossier.VerdictRejected)
+	dir, err := d.folders.SafeDir(d.folders.DestDir(doc, dup))
+	if err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Msg("no safe destination folder; left claimable")
+		return
+	}
+	stored, err := d.folders.Reserve(dir, e.Name, doc.Verdict == dossier.VerdictRejected)
+	if err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Msg("no free name at the destination; left claimable")
+		return
+	}
 	defer d.folders.Release(stored)
 	now := clock()
 	doc, notices, err := d.led.Decide(ctx, ledger.Decision{ID: e.ID, Doc: doc, StoredPath: stored, Now: now,
@@ -110,6 +139,20 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 		Int("notices", len(notices)).Str("stored", stored).Str("problem", doc.Problem).Msg("decision")
 	e.Doc, e.StoredPath, e.State = doc, stored, ledger.StateDecided
 	d.place(ctx, e, clock)
+}
+
+// changedSinceStable reports whether what was moved into the work area is
+// not the file the watcher handed on: a folder, or a regular file whose
+// size or modification time differ from the stable look.
+func (d *Daemon) changedSinceStable(r watcher.Ready, work string) bool {
+	fi, err := os.Lstat(work)
+	if err != nil {
+		return false
+	}
+	if fi.IsDir() {
+		return true
+	}
+	return !r.Symlink && fi.Mode().IsRegular() && (fi.Size() != r.Size || !fi.ModTime().Equal(r.ModTime))
 }
 
 // recheck looks at what was actually moved into the work area: whatever
@@ -146,7 +189,12 @@ func (d *Daemon) place(ctx context.Context, e ledger.Entry, clock func() time.Ti
 			err = os.Remove(e.WorkPath)
 			break
 		}
-		final = d.folders.Reserve(filepath.Dir(final), e.Name, e.Doc.Verdict == dossier.VerdictRejected)
+		next, rerr := d.folders.Reserve(filepath.Dir(final), e.Name, e.Doc.Verdict == dossier.VerdictRejected)
+		if rerr != nil {
+			err = rerr
+			break
+		}
+		final = next
 		defer d.folders.Release(final)
 		err = intake.Move(e.WorkPath, final)
 	}
@@ -191,4 +239,38 @@ func hasRule(fs []dossier.Finding, rule string) bool {
 		}
 	}
 	return false
+}
+
+// refusals remembers files that could not be taken for a reason that will
+// not pass by itself (no permission to move them out of a read-only
+// share), by path, size and modification time, so that a rescan does not
+// copy and refuse them again every few minutes.
+type refusals struct {
+	mu sync.Mutex
+	m  map[string]watcher.Ready
+}
+
+func (rf *refusals) seen(r watcher.Ready) bool {
+	rf.mu.Lock()
+	defer rf.mu.Unlock()
+	old, ok := rf.m[r.Path]
+	if ok && (old.Size != r.Size || !old.ModTime.Equal(r.ModTime)) {
+		delete(rf.m, r.Path)
+		return false
+	}
+	return ok
+}
+
+func (rf *refusals) add(r watcher.Ready) {
+	rf.mu.Lock()
+	defer rf.mu.Unlock()
+	if rf.m == nil {
+		rf.m = map[string]watcher.Ready{}
+	}
+	rf.m[r.Path] = r
+}
+
+// permanent reports a move error that retrying will not cure.
+func permanent(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }

@@ -121,11 +121,15 @@ func fileName(name string) string {
 	return segment(name, "未命名")
 }
 
+// ErrNoName is returned by Reserve when no free name can be found.
+var ErrNoName = errors.New("intake: no free name in the destination folder")
+
 // Reserve picks a name in dir for a file called name that neither exists
 // nor is reserved, nor has a notice file beside it when withNotice: name,
 // then "name (2).ext", "name (3).ext"… It returns the full path, reserved
-// until Release.
-func (f *Folders) Reserve(dir, name string, withNotice bool) string {
+// until Release. A name that cannot be looked at (the folder unreadable,
+// or not a folder) is an error, not a reason to try the next one for ever.
+func (f *Folders) Reserve(dir, name string, withNotice bool) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	extra := 0
@@ -138,18 +142,60 @@ func (f *Folders) Reserve(dir, name string, withNotice bool) string {
 		ext = ""
 	}
 	stem := strings.TrimSuffix(name, ext)
-	for n := 1; ; n++ {
+	for n := 1; n <= maxSuffix; n++ {
 		suffix := ""
 		if n > 1 {
 			suffix = fmt.Sprintf(" (%d)", n)
 		}
 		cand := filepath.Join(dir, fitStem(stem, suffix+ext, extra))
-		if f.reserved[cand] || exists(cand) || (withNotice && exists(cand+NoticeSuffix)) {
+		free, err := absent(cand)
+		if err == nil && withNotice {
+			free2, err2 := absent(cand + NoticeSuffix)
+			free, err = free && free2, err2
+		}
+		if err != nil {
+			return "", fmt.Errorf("reserve a name in %s: %w", dir, err)
+		}
+		if !free || f.reserved[cand] {
 			continue
 		}
 		f.reserved[cand] = true
-		return cand
+		return cand, nil
 	}
+	return "", fmt.Errorf("%w: %s (%d names tried)", ErrNoName, dir, maxSuffix)
+}
+
+// maxSuffix bounds the " (n)" names tried in one folder.
+const maxSuffix = 1000
+
+// absent reports whether nothing is at p; an error other than "does not
+// exist" is returned as such.
+func absent(p string) (bool, error) {
+	_, err := os.Lstat(p)
+	switch {
+	case err == nil:
+		return false, nil
+	case errors.Is(err, os.ErrNotExist):
+		return true, nil
+	}
+	return false, err
+}
+
+// SafeDir makes dir and returns it, or, when dir is a link or a file (a
+// person put one there), the first of "dir (2)", "dir (3)"… that is a
+// real folder. Nothing is ever written through a link.
+func (f *Folders) SafeDir(dir string) (string, error) {
+	err := f.EnsureDir(dir)
+	if err == nil || !errors.Is(err, ErrUnsafeDir) {
+		return dir, err
+	}
+	for n := 2; n <= 9; n++ {
+		alt := fmt.Sprintf("%s (%d)", dir, n)
+		if aerr := f.EnsureDir(alt); aerr == nil {
+			return alt, nil
+		}
+	}
+	return "", err
 }
 
 // Release forgets a reservation once the file is at rest (or abandoned).

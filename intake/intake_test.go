@@ -213,17 +213,18 @@ func TestDestDirAndReserve(t *testing.T) {
 	os.MkdirAll(dir, 0o755)
 	write(t, filepath.Join(dir, "调查表.xlsx"), "x")
 	write(t, filepath.Join(dir, "调查表 (2).xlsx"+NoticeSuffix), "notice of another")
-	a := f.Reserve(dir, "调查表.xlsx", true)
-	b := f.Reserve(dir, "调查表.xlsx", true)
+	a, _ := f.Reserve(dir, "调查表.xlsx", true)
+	b, _ := f.Reserve(dir, "调查表.xlsx", true)
 	if filepath.Base(a) != "调查表 (3).xlsx" || filepath.Base(b) != "调查表 (4).xlsx" {
 		t.Fatalf("reserved %s, %s", filepath.Base(a), filepath.Base(b))
 	}
 	f.Release(a)
-	if c := f.Reserve(dir, "调查表.xlsx", true); c != a {
+	if c, _ := f.Reserve(dir, "调查表.xlsx", true); c != a {
 		t.Fatalf("released name not reused: %s", c)
 	}
 	long := strings.Repeat("很长的文件名", 30) + ".pdf"
-	if n := filepath.Base(f.Reserve(dir, long, true)); len(n)+len(NoticeSuffix) > 255 || !strings.HasSuffix(n, ".pdf") {
+	lp, _ := f.Reserve(dir, long, true)
+	if n := filepath.Base(lp); len(n)+len(NoticeSuffix) > 255 || !strings.HasSuffix(n, ".pdf") {
 		t.Fatalf("long name not fitted: %d bytes", len(n))
 	}
 }
@@ -287,5 +288,32 @@ func TestWorkPathAndID(t *testing.T) {
 		if _, ok := WorkID(bad); ok {
 			t.Errorf("WorkID(%q) ok", bad)
 		}
+	}
+}
+
+// A file or an unreadable entry where a team folder should be never makes
+// Reserve spin: SafeDir picks "M11 (2)", and Reserve reports errors.
+func TestSafeDirAndReserveNeverSpin(t *testing.T) {
+	f := newFolders(t)
+	write(t, filepath.Join(f.RejectRoot(), "M11"), "a file named like the team folder")
+	dir, err := f.SafeDir(filepath.Join(f.RejectRoot(), "M11"))
+	if err != nil || filepath.Base(dir) != "M11 (2)" {
+		t.Fatalf("SafeDir = %q, %v", dir, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.Reserve(filepath.Join(f.RejectRoot(), "M11"), "x.pdf", true) // a path under a file: ENOTDIR
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("Reserve under a file succeeded")
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("Reserve spins when the folder is a file")
+	}
+	if p, err := f.Reserve(dir, "x.pdf", true); err != nil || filepath.Dir(p) != dir {
+		t.Fatalf("Reserve in the safe folder: %q %v", p, err)
 	}
 }

@@ -72,6 +72,7 @@ func renameNoReplace(src, dst string) error {
 	if err := os.Link(src, dst); err == nil {
 		syncDir(filepath.Dir(dst))
 		if err := os.Remove(src); err != nil {
+			os.Remove(dst) // not moved: no second name left behind
 			return fmt.Errorf("move %s: remove the old name: %w", filepath.Base(src), err)
 		}
 		return nil

@@ -196,7 +196,7 @@ func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate
 	var out []dossier.Document
 	var newest *Entry
 	for i, o := range olds {
-		if o.Doc.Received.After(doc.Received) {
+		if o.Doc.Received.After(doc.Received) || (o.Doc.Received.Equal(doc.Received) && o.ID > doc.ID) {
 			if newest == nil || o.Doc.Received.After(newest.Doc.Received) {
 				newest = &olds[i]
 			}

@@ -36,6 +36,13 @@ func writeNoticeFile(n dossier.Notice) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create folder for notice file: %w", err)
 	}
+	// The folder and its parent (退回/<team>, 退回) are in the shared
+	// folder: a link a person put there is never written through.
+	for _, p := range []string{dir, filepath.Dir(dir)} {
+		if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeSymlink != 0 || !fi.IsDir() {
+			return "", fmt.Errorf("write notice file: %s is a link or not a folder", p)
+		}
+	}
 	sweepTemps(dir, time.Now().Add(-staleTemp))
 	for i := 1; i <= maxSuffix; i++ {
 		path := suffixed(n.NoticeFile, i)

@@ -140,3 +140,18 @@ func TestNoticeFileReadableByOthers(t *testing.T) {
 		t.Fatalf("notice file mode %v (%v): staff on the share could not read it", fi.Mode(), err)
 	}
 }
+
+func TestNoticeFileNeverThroughALink(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(root, "M11")); err != nil {
+		t.Skip(err)
+	}
+	_, err := writeNoticeFile(dossier.Notice{Subject: "退回", Body: "正文", NoticeFile: filepath.Join(root, "M11", "a.pdf.退回说明.txt")})
+	if err == nil {
+		t.Fatal("notice written through a link")
+	}
+	if left, _ := os.ReadDir(outside); len(left) != 0 {
+		t.Fatalf("wrote outside: %v", left)
+	}
+}
