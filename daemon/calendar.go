@@ -76,6 +76,7 @@ func (d *Daemon) calendar(ctx context.Context, clock func() time.Time) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+			d.retryLeftBehind(ctx, clock)
 			d.remindLogged(ctx, clock())
 		case <-nightly.C:
 			d.consolidateIfMissed(ctx, clock())

@@ -80,6 +80,7 @@ type Daemon struct {
 	sched   schedule
 	shas    keyedMutex
 	refused refusals   // files that could not be taken, until they change
+	flights flights    // rows in a worker's hands, and rows left behind
 	mu      sync.Mutex // serialises reminders and consolidations
 }
 

@@ -45,6 +45,8 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("claim failed; left in the inbox")
 		return
 	}
+	d.flights.start(e.ID)
+	defer d.flights.end(e.ID)
 	if err := intake.Move(r.Path, e.WorkPath); err != nil {
 		// Nothing was taken: the row is closed and the file stays where
 		// staff put it, for the next rescan.

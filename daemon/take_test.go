@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"dossier/ledger"
 	"dossier/watcher"
 )
 
@@ -56,5 +57,27 @@ func TestRefusalsUntilChanged(t *testing.T) {
 	perm := fmt.Errorf("move: %w", &fs.PathError{Op: "remove", Path: "a", Err: syscall.EACCES})
 	if !permanent(perm) || !permanent(fmt.Errorf("x: %w", syscall.EROFS)) || permanent(errors.New("disk hiccup")) {
 		t.Fatal("permanent() misjudges errors")
+	}
+}
+
+// A row left pending is retried only once it has been idle for a whole
+// look, and never while a worker holds it.
+func TestFlightsDue(t *testing.T) {
+	var f flights
+	a, b := ledger.Entry{ID: 1}, ledger.Entry{ID: 2}
+	f.start(2)
+	if got := f.due([]ledger.Entry{a, b}); len(got) != 0 {
+		t.Fatalf("first look retried %v", got)
+	}
+	got := f.due([]ledger.Entry{a, b})
+	if len(got) != 1 || got[0].ID != 1 {
+		t.Fatalf("second look: %v, want row 1 only (row 2 is busy)", got)
+	}
+	f.end(2)
+	if got := f.due([]ledger.Entry{b}); len(got) != 0 {
+		t.Fatalf("row 2 retried on its first idle look: %v", got)
+	}
+	if got := f.due([]ledger.Entry{b}); len(got) != 1 {
+		t.Fatalf("row 2 not retried after a whole idle look: %v", got)
 	}
 }
