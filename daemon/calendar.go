@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"dossier/ledger"
 	"errors"
 	"fmt"
 	"time"
@@ -105,6 +106,9 @@ func (d *Daemon) consolidateIfMissed(ctx context.Context, now time.Time) {
 	if ok && !last.Started.Before(due) {
 		return
 	}
+	if !ok && !d.hasDocuments(ctx) {
+		return // a first start with nothing received: no empty package
+	}
 	if _, err := d.Consolidate(ctx, now, ""); err != nil && ctx.Err() == nil {
 		d.log.Error().Err(err).Msg("nightly consolidation")
 	}
@@ -151,4 +155,10 @@ func (d *Daemon) remindTeam(ctx context.Context, v dossier.TeamView, day string,
 		d.log.Info().Str("team", v.Team.ID).Str("day", day).Msg("reminder queued")
 	}
 	return nil
+}
+
+// hasDocuments reports whether any file was decided yet.
+func (d *Daemon) hasDocuments(ctx context.Context) bool {
+	c, err := d.led.CountStates(ctx)
+	return err == nil && c[ledger.StateDone]+c[ledger.StateDecided] > 0
 }

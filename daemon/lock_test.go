@@ -54,3 +54,18 @@ func TestServeStopsWhenTheWatcherDies(t *testing.T) {
 		t.Fatal("Serve kept running without a watcher")
 	}
 }
+
+// A first start with nothing received makes no empty package; the first
+// package comes with the first documents.
+func TestNoEmptyPackageOnFirstStart(t *testing.T) {
+	root := t.TempDir()
+	inboxDir, dataDir := filepath.Join(root, "inbox"), filepath.Join(root, "data")
+	cfg := testConfig(inboxDir, dataDir, 100*time.Millisecond)
+	cfg.Schedule = "02:00"
+	d := newDaemon(t, cfg, nil)
+	defer d.Close()
+	d.consolidateIfMissed(context.Background(), time.Now())
+	if ents, _ := os.ReadDir(d.OutboxDir()); len(ents) != 0 {
+		t.Fatalf("empty package written: %v", ents)
+	}
+}
