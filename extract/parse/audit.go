@@ -228,6 +228,7 @@ func (c *collector) fundsTable(s string) {
 	seen := map[string]bool{}
 	cols, pick := 0, 0 // amount columns of the table, and the one to read (决算/实际)
 	rowNo := false     // the table numbers its rows (项目 行次 金额)
+	notes := false     // the table ends with a 备注 column of words
 	for _, line := range mergeLabelLines(strings.Split(s, "\n")) {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -235,6 +236,10 @@ func (c *collector) fundsTable(s string) {
 		}
 		if n, p, ok := amountColumns(line); ok {
 			cols, pick = n, p
+			notes = noteColRe.MatchString(line)
+			if notes {
+				cols-- // 备注 holds words, not an amount
+			}
 			continue
 		}
 		if rowNoHeadRe.MatchString(line) {
@@ -268,6 +273,11 @@ func (c *collector) fundsTable(s string) {
 		rest = stripParenUnit(rest)
 		if rest != "" {
 			a, good := amounts(rest)
+			if !good && notes {
+				// "专家劳务费 85,437.53 85,437.53 已按规定使用": the amounts,
+				// then the row's 备注
+				a, good = leadingAmounts(rest)
+			}
 			if !good {
 				continue
 			}
@@ -435,6 +445,22 @@ func amounts(s string) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+var noteColRe = regexp.MustCompile(`备\s*注`)
+
+// leadingAmounts reads the amounts at the start of s when words follow
+// them (a 备注 cell).
+func leadingAmounts(s string) ([]string, bool) {
+	f := strings.Fields(s)
+	for i := range f {
+		if a, ok := amounts(strings.Join(f[:i], " ")); ok && i > 0 && hanCount(strings.Join(f[i:], "")) > 0 {
+			if _, more := amounts(f[i]); !more {
+				return a, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // explanation reads 结余资金专项说明 up to the signature, and whether the

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -13,7 +14,14 @@ func TestDumpParse(t *testing.T) {
 		t.Skip("DUMP_PARSE not set")
 	}
 	var in Input
-	if len(p) > 5 && p[len(p)-5:] == ".xlsx" {
+	if strings.HasSuffix(p, ".sheets.json") {
+		b, _ := os.ReadFile(p)
+		var sheets []Sheet
+		if err := json.Unmarshal(b, &sheets); err != nil {
+			t.Fatal(err)
+		}
+		in = Input{Name: strings.TrimSuffix(p, ".sheets.json"), Sheets: sheets}
+	} else if len(p) > 5 && p[len(p)-5:] == ".xlsx" {
 		in = Input{Name: p, Sheets: loadSheets(t, p)}
 	} else {
 		b, _ := os.ReadFile(p)

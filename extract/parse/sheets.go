@@ -23,9 +23,13 @@ var gridLabels = func() []label {
 }()
 
 var (
-	cellUnitRe  = regexp.MustCompile(`[(（]\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|名)\s*[)）]`)
+	cellUnitRe = regexp.MustCompile(`[(（]\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|名)\s*[)）]`)
+	// cellOptRe is a note on the answer's form: the choices offered
+	// ("（有/无）", "(Y/N)", "（是/否）") or the option a count belongs to
+	// ("服务天数（一次服务）").
+	cellOptRe   = regexp.MustCompile(`[(（]\s*(?:[有是√✓]\s*[/／、|]\s*[无否×✗]|(?i:y\s*[/／]\s*n)|一次服务|分批次服务|单选|下拉选择)\s*[)）]`)
 	cellRestSet = map[string]bool{"次数": true, "场次": true, "人数": true, "个数": true, "数量": true, "数": true, "次": true, "场": true,
-		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true}
+		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true, "专家": true}
 )
 
 // cellLabel reports the key of a cell that is only a label (with its
@@ -46,17 +50,28 @@ func cellLabel(cell string) (key, unit string, ok bool) {
 		unit = "元"
 	}
 	rest = cellUnitRe.ReplaceAllString(rest, " ")
-	rest = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "：", " ", ":", " ", "、", " ", "/", " ", "？", " ", "?", " ", "*", " ", "★", " ").Replace(rest)
+	rest = cellOptRe.ReplaceAllString(rest, " ")
+	rest = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "：", " ", ":", " ", "、", " ", "/", " ", "？", " ", "?", " ", "*", " ", "★", " ",
+		"-", " ", "－", " ", "—", " ", "–", " ", "·", " ").Replace(rest)
 	for _, f := range strings.Fields(rest) {
 		if !cellRestSet[f] {
 			return "", "", false
 		}
 	}
-	key = ""
+	// The last field the cell names; a pseudo key (其他, （具体描述）) only
+	// when it names no field itself ("取得经济效益（具体描述）" is 经济效益).
+	key, pseudo := "", ""
 	for _, m := range ms {
-		if m.lab.key != "" && !strings.HasPrefix(m.lab.key, keySec) {
-			key = m.lab.key
+		switch k := m.lab.key; {
+		case k == "" || strings.HasPrefix(k, keySec):
+		case strings.HasPrefix(k, "@") && !strings.HasPrefix(k, "@sf:"):
+			pseudo = k
+		default:
+			key = k
 		}
+	}
+	if key == "" {
+		key = pseudo
 	}
 	return key, unit, true
 }
@@ -126,7 +141,9 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 					prev = "service_fields"
 					continue
 				case key == keyMode:
-					if v := modeOf(val); v != "" {
+					if m, ok := modeFromOptions(rows, vp.r, vp.c); found && ok {
+						c.set("service_mode", m)
+					} else if v := modeOf(val); v != "" {
 						c.set("service_mode", v)
 					} else if IsBlank(val) {
 						c.set("service_mode", nil)
@@ -163,10 +180,12 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 		c.serviceMode("", nil)
 	}
 	c.publicity()
+	c.teamFromSurveyTitle(sheetsText(sheets))
 }
 
 // dedupeRows blanks the copies a merged range leaves in the cells to its
-// right, so a merged label or value is read once.
+// right, and the copies of a label below it, so a merged label or value is
+// read once.
 func dedupeRows(rows [][]string) [][]string {
 	out := make([][]string, len(rows))
 	for r, row := range rows {
@@ -175,6 +194,15 @@ func dedupeRows(rows [][]string) [][]string {
 			v = strings.TrimSpace(v)
 			if c > 0 && v != "" && v == strings.TrimSpace(row[c-1]) && !shortAnswer(v) {
 				continue
+			}
+			if r > 0 && v != "" && v == strings.TrimSpace(cellAt(rows, r-1, c)) && !shortAnswer(v) {
+				// a field's label merged down over several rows ("2.服务领域"
+				// beside its grid of choices) is read once; equal values or
+				// pseudo labels one under another ("分别是", a column of
+				// media names) are kept
+				if k, _, ok := cellLabel(v); ok && k != "" && !strings.HasPrefix(k, "@") {
+					continue
+				}
 			}
 			nr[c] = v
 		}
@@ -211,7 +239,7 @@ func cellAt(rows [][]string, r, c int) string {
 // value when the label is 服务领域.
 func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string, r, c int, key string) (string, cellPos, bool) {
 	acceptLabel := func(p cellPos) bool {
-		return key == "service_fields" && strings.HasPrefix(keys[p], "@sf:")
+		return key == "service_fields" && strings.HasPrefix(keys[p], "@sf:") && !checkList(rows, keys, p)
 	}
 	for cc := c + 1; cc < len(rows[r]); cc++ {
 		v := rows[r][cc]
@@ -248,6 +276,50 @@ func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string
 		return v, p, true
 	}
 	return "", cellPos{}, false
+}
+
+// checkList reports whether the 服务领域 name at p is one choice of a
+// check list (a row or column of names, each with its own mark cell)
+// rather than a value written under or beside the 服务领域 label.
+func checkList(rows [][]string, keys map[cellPos]string, p cellPos) bool {
+	names := 0
+	for c := range rows[p.r] {
+		if strings.HasPrefix(keys[cellPos{p.r, c}], "@sf:") {
+			names++
+		}
+	}
+	return names >= 2 || strings.HasPrefix(keys[cellPos{p.r + 1, p.c}], "@sf:")
+}
+
+// modeFromOptions reads 服务形式 laid out as option cells with the mark
+// under each ("一次服务 | 分批次服务" over "| ✓"), the options starting at
+// (r, c). ok is false when the cells are not laid out that way.
+func modeFromOptions(rows [][]string, r, c int) (mode string, ok bool) {
+	var marked []string
+	opts := 0
+	for cc := c; cc < len(rows[r]) && cc < c+6; cc++ {
+		v := rows[r][cc]
+		if v == "" {
+			continue
+		}
+		m := ""
+		switch {
+		case strings.Contains(v, "分批"):
+			m = "batches"
+		case indexOnce(v) >= 0 || strings.Contains(v, "一次"):
+			m = "once"
+		default:
+			continue
+		}
+		opts++
+		if b, st := ParseBool(cellAt(rows, r+1, cc)); st == OK && b {
+			marked = append(marked, m)
+		}
+	}
+	if opts < 2 || len(marked) != 1 {
+		return "", false
+	}
+	return marked[0], true
 }
 
 // valuesBelowOrRight reads a publicity column: the value right of the

@@ -3,6 +3,8 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"dossier"
 )
@@ -19,9 +21,19 @@ func prepSurvey(text string) string {
 	s := Fold(text)
 	s = strings.ReplaceAll(s, "\f", "\n")
 	s = noteRe.ReplaceAllString(s, " ")
-	s = enumRe.ReplaceAllString(s, " ")
+	s = enumRe.ReplaceAllStringFunc(s, keepEnumTail)
 	s = midEnumRe.ReplaceAllString(s, "$1 $2")
 	return s
+}
+
+// keepEnumTail replaces list numbering with a space but keeps the
+// character after "4." that enumRe had to consume ("4.开展…" → " 开展…").
+func keepEnumTail(m string) string {
+	r, size := utf8.DecodeLastRuneInString(m)
+	if size == 0 || unicode.IsSpace(r) || r == '.' || r == '、' || r == '．' || r == ')' || r == '）' || unicode.IsDigit(r) {
+		return " "
+	}
+	return " " + m[len(m)-size:]
 }
 
 // parseSurveyText reads the survey written as running text (a Word or
@@ -34,6 +46,30 @@ func parseSurveyText(text string, c *collector) {
 	c.walk(s, ms)
 	c.serviceMode(s, ms)
 	c.publicity()
+	c.teamFromSurveyTitle(text)
+}
+
+// surveyTitleRe is the survey's title line with the team's name before it:
+// "草莓设施高效生产专家服务团 2026年实施成效调查表".
+var surveyTitleRe = regexp.MustCompile(`^\s*(.*?)\s*(?:\d{4}\s*年度?)?\s*(?:专家人才服务基层活动|专家服务基层活动|专家服务基层)?\s*(?:实施)?成效调查表\s*(?:[(（][^()（）]*[)）])?\s*$`)
+
+// teamFromSurveyTitle reads the team from the title when the form has no
+// 服务团名称 of its own.
+func (c *collector) teamFromSurveyTitle(text string) {
+	if v, ok := c.f["team_name"]; ok && v != nil {
+		return
+	}
+	for _, l := range firstLines(Fold(text), 3) {
+		g := surveyTitleRe.FindStringSubmatch(l)
+		if g == nil {
+			continue
+		}
+		name := strings.Trim(CleanText(g[1]), " ：:-—")
+		if len([]rune(name)) >= 4 && !genericRe.MatchString(name) && !strings.HasPrefix(name, "附件") && !hasDigit(name) {
+			c.set("team_name", name)
+		}
+		return
+	}
 }
 
 // walk assigns each label's segment (the text up to the next label).

@@ -19,14 +19,16 @@ import (
 // written by testdata/unseen/gen/gen.py, with wording and layouts the
 // samples do not use. expected.jsonl is the generator's own ground truth.
 // testdata/unseen2 is a second corpus from an independent generator
-// (testdata/unseen2/gen, different layouts and blind spots).
+// (testdata/unseen2/gen, different layouts and blind spots); testdata/unseen3
+// is mostly workbooks (LibreOffice Calc xlsx/xlsm in many layouts) whose
+// sheets are committed as package extract reads them (.sheets.json).
 // UNSEEN_DIR points the test at another build of a corpus (build.sh with
 // UNSEEN_OUT and SEED_OFFSET set): a held-out draw of the same generator.
 var unseenDirs = func() []string {
 	if d := os.Getenv("UNSEEN_DIR"); d != "" {
 		return []string{d}
 	}
-	return []string{"testdata/unseen", "testdata/unseen2"}
+	return []string{"testdata/unseen", "testdata/unseen2", "testdata/unseen3"}
 }()
 
 var metaRe = regexp.MustCompile(`pages=(\d+) images=(\d+)`)
@@ -40,6 +42,15 @@ func unseenInput(t *testing.T, dir, name string) (Input, bool) {
 	case ".jpg", ".jpeg", ".png":
 		return Input{Name: name, IsImage: true, Images: 1}, true
 	case ".xlsx", ".xlsm":
+		if b, err := os.ReadFile(p + ".sheets.json"); err == nil {
+			// the sheets as extract.ReadXLSX gave them (visible sheets,
+			// cached formula values, merged ranges filled, ISO dates)
+			var sheets []Sheet
+			if err := json.Unmarshal(b, &sheets); err != nil {
+				t.Fatalf("%s.sheets.json: %v", p, err)
+			}
+			return Input{Name: name, Sheets: sheets}, true
+		}
 		return Input{Name: name, Sheets: loadSheets(t, p)}, true
 	case ".pdf":
 		b, err := os.ReadFile(p + ".txt")
