@@ -14,9 +14,13 @@ func d001(in input) []dossier.Finding {
 	if in.p.SubmitDeadline.IsZero() || in.d.Received.IsZero() || !in.d.Received.After(end) {
 		return nil
 	}
+	layout := "2006年1月2日 15:04"
+	if in.d.Received.Sub(end) < time.Minute {
+		layout += ":05" // "21日 00:00" would read as the deadline itself
+	}
 	return []dossier.Finding{finding("D001", "", fmt.Sprintf(
 		"材料于 %s 收到，晚于报送截止时间 %s 24:00，标记为逾期",
-		in.d.Received.In(loc).Format("2006年1月2日 15:04"), in.p.SubmitDeadline.Chinese()))}
+		in.d.Received.In(loc).Format(layout), in.p.SubmitDeadline.Chinese()))}
 }
 
 // d002: the service finished after the service deadline.

@@ -37,7 +37,8 @@ func s001(in input) []dossier.Finding {
 			"调查表%s未勾选，此项为必填项，请在“①一次服务”和“②分批次服务”中选择一项", label("service_mode"))))
 	}
 	for _, key := range requiredOf(in.f) {
-		if raw, bad := in.d.Invalid[key]; bad {
+		raw, bad := in.d.Invalid[key]
+		if bad && !blankRaw(key, raw) {
 			if fd, _ := dossier.FieldByKey(key); fd.Type != dossier.TypeInt {
 				out = append(out, finding("S001", key, fmt.Sprintf(
 					"调查表%s填写为“%s”，无法识别，应填写%s", label(key), raw, expectedOf(key))))
@@ -47,12 +48,22 @@ func s001(in input) []dossier.Finding {
 		if key == "service_fields" && in.f.Filled("service_fields_other") {
 			continue
 		}
-		if !in.f.Filled(key) {
-			out = append(out, finding("S001", key, fmt.Sprintf(
-				"调查表%s未填写，此项为必填项，请填写%s", label(key), expectedOf(key))))
+		if bad || !in.f.Filled(key) {
+			out = append(out, notFilled(key))
 		}
 	}
 	return out
+}
+
+// notFilled is S001 for a required field left empty; a yes/no item is
+// chosen, not written.
+func notFilled(key string) dossier.Finding {
+	if fd, _ := dossier.FieldByKey(key); fd.Type == dossier.TypeBool {
+		return finding("S001", key, fmt.Sprintf(
+			"调查表%s未作选择，此项为必填项，请选择%s", label(key), expectedOf(key)))
+	}
+	return finding("S001", key, fmt.Sprintf(
+		"调查表%s未填写，此项为必填项，请填写%s", label(key), expectedOf(key)))
 }
 
 // expectedOf says what a field wants, for a notice.

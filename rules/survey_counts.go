@@ -17,7 +17,7 @@ func s010(in input) []dossier.Finding {
 		}
 		found, bad := "", false
 		if raw, ok := in.d.Invalid[fd.Key]; ok {
-			found, bad = raw, true
+			found, bad = raw, !blankRaw(fd.Key, raw) // a line left empty is S001's
 		} else {
 			switch v := in.f[fd.Key].(type) {
 			case int64:

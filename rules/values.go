@@ -135,3 +135,26 @@ func names(items []string) []string {
 	}
 	return out
 }
+
+// blankMarks are what people write on a line they leave empty, and the
+// units and unticked boxes printed around it ("____ 万元", "无 人", "☐有 ☐无").
+var blankMarks = strings.NewReplacer(
+	"_", "", "＿", "", "/", "", "／", "", "—", "", "－", "", "-", "", "…", "", " ", "", "\u3000", "",
+	"☐", "", "□", "", "○", "", "〇", "", "（", "", "）", "", "(", "", ")", "",
+	"万元", "", "元", "", "人次", "", "人", "", "次", "", "场", "", "个", "", "种", "", "项", "", "天", "", "家", "",
+)
+
+// blankRaw reports whether the raw text the extractor could not read is in
+// fact a line left empty (fields.md: ____, / or 无 mean "not filled in"), so
+// that S001 says 未填写 rather than S010 or 无法识别. A yes/no item whose boxes
+// are all unticked ("☐ ☐ 有 无") is blank too.
+func blankRaw(key, raw string) bool {
+	if strings.ContainsAny(raw, "0123456789０１２３４５６７８９☑■√✓✔") {
+		return false
+	}
+	s := blankMarks.Replace(strings.TrimSpace(raw))
+	if fd, ok := dossier.FieldByKey(key); ok && fd.Type == dossier.TypeBool && strings.ContainsAny(raw, "☐□○〇") {
+		s = strings.NewReplacer("有", "", "无", "", "是", "", "否", "").Replace(s)
+	}
+	return s == "" || s == "无"
+}
