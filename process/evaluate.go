@@ -87,7 +87,10 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	}
 	d.Size, d.SHA256 = size, sum
 	if known != nil {
-		if prev, ok := known(sum); ok {
+		// A duplicate is another copy for the same team (or for no team the
+		// folder and name can tell); the same photo sent by two teams is
+		// each team's own submission.
+		if prev, ok := known(sum); ok && (teamErr != nil || prev.TeamID == "" || prev.TeamID == d.TeamID) {
 			d.Kind, d.TeamID, d.Format, d.Fields = prev.Kind, prev.TeamID, prev.Format, prev.Fields
 			d.Findings = append(d.Findings, rules.Intake("F008", prev, prev.Name))
 			return d

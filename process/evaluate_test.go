@@ -179,3 +179,20 @@ func TestEvaluateTooLarge(t *testing.T) {
 		t.Fatalf("F005 message does not give the limit: %s", d.Findings[0].Message)
 	}
 }
+
+// The same bytes sent by another team are that team's submission, not a
+// duplicate credited to the first team.
+func TestDuplicateOnlyWithinATeam(t *testing.T) {
+	ev := newEvaluator(t)
+	prev := dossier.Document{Name: "照片.jpg", Kind: dossier.KindPhotos, TeamID: "M14", Verdict: dossier.VerdictAccepted}
+	known := func(string) (dossier.Document, bool) { return prev, true }
+	d := ev.Evaluate(context.Background(), fileAt(t, "M12/专题讲座现场-M12-img1.jpg", time.Time{}), testNow, known)
+	if d.TeamID != "M12" || strings.Contains(strings.Join(rulesOf(d), ","), "F008") {
+		t.Fatalf("another team's copy: team %s rules %v", d.TeamID, rulesOf(d))
+	}
+	prev.TeamID = "M12"
+	d = ev.Evaluate(context.Background(), fileAt(t, "M12/专题讲座现场-M12-img1.jpg", time.Time{}), testNow, known)
+	if strings.Join(rulesOf(d), ",") != "F008" {
+		t.Fatalf("same team's copy: %v", rulesOf(d))
+	}
+}
