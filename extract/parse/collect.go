@@ -17,6 +17,9 @@ type collector struct {
 	titles  []string
 	unit    string // default money unit of the document ("" = the catalogue's)
 	pending []string
+	// otherChosen: 其他 was ticked or listed among the 服务领域; it joins the
+	// list when nothing says which other field (S013 then asks for it).
+	otherChosen bool
 }
 
 func newCollector() *collector {
@@ -129,6 +132,12 @@ func (c *collector) assign(key, raw string) {
 			c.set(key, l)
 		}
 	case dossier.TypeText, dossier.TypeEnum:
+		if key == "service_fields_other" && onlyCheckMark(raw) {
+			// "其他（请补充）（√）": 其他 ticked, nothing written beside it.
+			c.otherChosen = true
+			c.set(key, nil)
+			return
+		}
 		raw = rowNoTailRe.ReplaceAllString(raw, "")
 		t := trimUnmatchedClose(trailEnumRe.ReplaceAllString(CleanText(stripLead(raw)), "$1"))
 		if IsBlank(t) {
@@ -286,6 +295,9 @@ func (c *collector) serviceFields(raw string) {
 	if g, ok := groupedBoxes(s, opts); ok {
 		marked = g
 	}
+	if otherChosen(s, anyMark) {
+		c.otherChosen = true
+	}
 	if !anyMark {
 		for _, o := range opts {
 			marked = append(marked, o.name)
@@ -296,6 +308,45 @@ func (c *collector) serviceFields(raw string) {
 		return
 	}
 	c.set("service_fields", orderFields(marked))
+}
+
+// onlyCheckMark reports a value that is nothing but a check mark, as
+// "（√）", "☑" or "√" (with blanks around it).
+func onlyCheckMark(raw string) bool {
+	t := strings.Trim(strings.TrimSpace(Fold(raw)), "（）()[]【】 _：:")
+	return t != "" && strings.Trim(t, "√✓✔☑■☒") == ""
+}
+
+// otherChosen reports 其他 chosen among the 服务领域: with a check mark
+// beside it in a ticked form, or as an item of its own in a written list
+// ("环保、化工、其他"); the form's own "其他：（请补充）" prompt is not a choice.
+func otherChosen(s string, marked bool) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "其他")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before, after := s[:at], s[at+len("其他"):]
+		i = at + len("其他")
+		if marked {
+			note := strings.TrimLeft(after, " ：:")
+			for _, n := range []string{"（请补充）", "(请补充)"} {
+				note = strings.TrimPrefix(note, n)
+			}
+			if markBefore(before) == 1 || markAfter(after) == 1 || markAfter(note) == 1 {
+				return true
+			}
+			continue
+		}
+		b := strings.TrimRight(before, " ")
+		a := strings.TrimLeft(after, " ")
+		sepBefore := b == "" || strings.ContainsAny(b[len(b)-1:], ",;") || strings.HasSuffix(b, "、") || strings.HasSuffix(b, "，") || strings.HasSuffix(b, "；")
+		endAfter := a == "" || strings.HasPrefix(a, "、") || strings.HasPrefix(a, "，") || strings.HasPrefix(a, ",") || strings.HasPrefix(a, "\n")
+		if sepBefore && endAfter {
+			return true
+		}
+	}
 }
 
 // groupedBoxes reads options whose boxes a PDF's text order moved away

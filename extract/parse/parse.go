@@ -40,6 +40,10 @@ func Parse(in Input) (out Output) {
 		s := Fold(text)
 		c.walk(s, findLabels(s, identityLabels))
 	}
+	if kind == dossier.KindSurvey && c.otherChosen && !c.f.Filled("service_fields_other") {
+		list, _ := c.f["service_fields"].([]string)
+		c.f["service_fields"] = append(append([]string(nil), list...), "其他")
+	}
 	out = Output{Kind: kind, Fields: c.f}
 	if len(c.inv) > 0 {
 		out.Invalid = c.inv

@@ -146,7 +146,10 @@ func sectionOf(key string) int {
 	return 0
 }
 
-const valPat = `(_*[0-9,]+_*|[零一二三四五六七八九十百千两〇]+|_+|/|无|-\s*\d+|\d+\.\d+)?`
+// valPat is one value of the region line: a number (also typed into a
+// blank, or in Chinese numerals), a blank, or a word in its place ("若干",
+// "多") which is read as unreadable (S010) rather than dropping the line.
+const valPat = `(_*[0-9,]+_*|[零一二三四五六七八九十百千两〇]+|_+|/|无|-\s*\d+|\d+\.\d+|[^\s、，,0-9_/个家]{1,4})?`
 
 var regionTextRe = regexp.MustCompile(`覆盖\s*` + valPat + `\s*个?\s*地\s*市[、，,\s]*` + valPat + `\s*个?\s*区\s*县[、，,\s]*` + valPat + `\s*家?\s*企\s*事\s*业\s*单\s*位`)
 

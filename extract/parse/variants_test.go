@@ -36,6 +36,11 @@ func TestSurveyVariants(t *testing.T) {
 			dossier.Fields{"key_counties_national": int64(2), "key_counties_national_names": []string{"叶城县", "镇雄县"}, "key_counties_provincial": int64(0), "key_counties_provincial_names": nil}, nil},
 		{"service fields marks before", head + "服务领域（可多选）\n☐农业 ☑林业 ☐畜牧业 ■教育 □文旅\n其他：（请补充）____\n",
 			dossier.Fields{"service_fields": []string{"林业", "教育"}, "service_fields_other": nil}, nil},
+		// 其他 ticked with nothing written beside it joins the list (S013 asks for the field).
+		{"other ticked without text", head + "服务领域（可多选）\n农业（ ） 交通（√） 产业规划（ ） 其他（请补充）（√）\n3. 服务区域\n",
+			dossier.Fields{"service_fields": []string{"交通", "其他"}, "service_fields_other": nil}, nil},
+		{"other with its text stays out of the list", head + "服务领域：医疗、其他\n其他（请补充）：康复\n3. 服务区域\n",
+			dossier.Fields{"service_fields": []string{"医疗"}, "service_fields_other": "康复"}, nil},
 		{"publicity", head + "五、组织实施情况\n是否对服务团组织实施情况开展宣传：☑有 ☐无\n媒体名称：文汇报 发布时间：2026年7月9日 篇名：深入基层\n媒体名称：解放日报 发布时间：2026-09-09 篇名：送技术下乡\n",
 			dossier.Fields{"publicity": true, "publicity_items": []dossier.PublicityItem{{Media: "文汇报", Date: "2026-07-09", Title: "深入基层"}, {Media: "解放日报", Date: "2026-09-09", Title: "送技术下乡"}}}, nil},
 		{"region with blanks", head + "覆盖 ３ 个地市、____个区县、十二家企事业单位\n",
@@ -90,4 +95,26 @@ func sameGo(want, got any) bool {
 		return true
 	}
 	return want == got
+}
+
+func TestOtherChosen(t *testing.T) {
+	tests := []struct {
+		s      string
+		marked bool
+		want   bool
+	}{
+		{"环保、化工、其他", false, true},
+		{"环保、其他、化工", false, true},
+		{"环保、化工", false, false},
+		{"其他：（请补充）____", false, false},
+		{"农业（ ） 其他（√）", true, true},
+		{"农业（√） 其他（ ）", true, false},
+		{"☐其他", true, false},
+		{"☑其他", true, true},
+	}
+	for _, tt := range tests {
+		if got := otherChosen(tt.s, tt.marked); got != tt.want {
+			t.Errorf("otherChosen(%q, %v) = %v, want %v", tt.s, tt.marked, got, tt.want)
+		}
+	}
 }
