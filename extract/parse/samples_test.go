@@ -26,9 +26,18 @@ type expectedFile struct {
 
 func loadExpected(t *testing.T) []expectedFile {
 	t.Helper()
-	f, err := os.Open(expectedPath)
-	if err != nil {
+	if _, err := os.Stat(expectedPath); err != nil {
 		t.Skipf("no expected results: %v", err)
+	}
+	return readExpected(t, expectedPath)
+}
+
+// readExpected reads an expected.jsonl: the samples' or a corpus's.
+func readExpected(t *testing.T, path string) []expectedFile {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open expected: %v", err)
 	}
 	defer f.Close()
 	var out []expectedFile
@@ -37,7 +46,7 @@ func loadExpected(t *testing.T) []expectedFile {
 	for sc.Scan() {
 		var e expectedFile
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("expected.jsonl: %v", err)
+			t.Fatalf("%s: %v", path, err)
 		}
 		out = append(out, e)
 	}

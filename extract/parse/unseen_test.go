@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -78,21 +77,10 @@ func TestUnseen(t *testing.T) {
 }
 
 func testUnseen(t *testing.T, dir string) {
-	f, err := os.Open(filepath.Join(dir, "expected.jsonl"))
-	if err != nil {
-		t.Fatalf("open expected: %v", err)
-	}
-	defer f.Close()
 	var kOK, kN, fOK, fN int
 	perKind := map[string][2]int{}
 	var misses []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var e expectedFile
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("expected.jsonl: %v", err)
-		}
+	for _, e := range readExpected(t, filepath.Join(dir, "expected.jsonl")) {
 		in, ok := unseenInput(t, dir, e.Path)
 		if !ok {
 			t.Errorf("%s: no input", e.Path)
