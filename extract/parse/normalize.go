@@ -52,8 +52,20 @@ var blankRe = regexp.MustCompile(`^(?:[_＿\-—–－~～/／\\.。…·\s]*|�
 // IsBlank reports whether raw is a blank placeholder (____, /, 无, empty).
 func IsBlank(raw string) bool {
 	s := strings.TrimSpace(trimPunct(Fold(raw)))
-	return blankRe.MatchString(s)
+	if blankRe.MatchString(s) {
+		return true
+	}
+	// A blank with the form's unit still after it: "无 人", "____ 万元".
+	for _, u := range blankUnits {
+		if t, ok := strings.CutSuffix(s, u); ok && t != s && strings.TrimSpace(t) != "" && blankRe.MatchString(strings.TrimSpace(t)) {
+			return true
+		}
+	}
+	return false
 }
+
+// blankUnits are the units a form prints after its blanks.
+var blankUnits = []string{"人次", "万元", "元", "人", "次", "场", "个", "家", "种", "项", "天"}
 
 // trimPunct strips separators people put around a value: colons,
 // semicolons, commas, full stops.
@@ -320,6 +332,9 @@ func choiceYesNo(s string) (bool, Status, bool) {
 			return false, Invalid, true
 		case !any:
 			// 是/否 with nothing chosen: blank unless one word is clearly the answer.
+			return false, Blank, true
+		case !strings.ContainsAny(s, "☑☒■▣√✓✔"):
+			// boxes shown, none of them ticked ("☐ ☐ 有 无"): not answered
 			return false, Blank, true
 		}
 	}

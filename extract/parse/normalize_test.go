@@ -128,3 +128,27 @@ func FuzzParse(f *testing.F) {
 		Parse(Input{Name: name, Text: text})
 	})
 }
+
+func TestIsBlankWithUnit(t *testing.T) {
+	for _, s := range []string{"无 人", "____ 万元", "／ 个", "— 人次", "__人"} {
+		if !IsBlank(s) {
+			t.Errorf("IsBlank(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"12 人", "人", "无锡市", "10万元", "万元"} {
+		if IsBlank(s) {
+			t.Errorf("IsBlank(%q) = true", s)
+		}
+	}
+}
+
+func TestYesNoBoxesNoneTicked(t *testing.T) {
+	for _, s := range []string{"☐ ☐ 有 无", "□是 □否", "是☐ 否☐"} {
+		if _, st := ParseBool(s); st != Blank {
+			t.Errorf("ParseBool(%q) = %v, want Blank", s, st)
+		}
+	}
+	if v, st := ParseBool("☐是 ☑否"); st != OK || v {
+		t.Errorf("ticked 否 read as %v %v", v, st)
+	}
+}
