@@ -32,6 +32,8 @@ type Config struct {
 	Render       Render              `yaml:"render"`
 	Log          Log                 `yaml:"log"`
 	HTTP         HTTP                `yaml:"http"`
+	OCR          OCR                 `yaml:"ocr"`
+	Convert      Convert             `yaml:"convert"`
 
 	// Registry is the loaded registry (embedded or RegistryFile), contacts merged.
 	Registry dossier.Registry `yaml:"-"`
@@ -55,6 +57,16 @@ type Limits struct {
 	// stopped at once, at about 3× the extraction time. Off, a timed-out
 	// PDF returns at the timeout but its page finishes in the background.
 	PDFInterruptible bool `yaml:"pdf_interruptible"`
+	// MaxPixels bounds an image's width×height, read from its header
+	// before it is decoded (F005 above it).
+	MaxPixels int64 `yaml:"max_pixels"`
+	// MaxCells bounds a worksheet's declared cells (rows × columns) (F005).
+	MaxCells int64 `yaml:"max_cells"`
+	// MaxPageObjects bounds the objects and text operators of one PDF page (F005).
+	MaxPageObjects int `yaml:"max_page_objects"`
+	// WorkerMemory is the address-space limit of the child process that
+	// parses untrusted documents.
+	WorkerMemory ByteSize `yaml:"worker_memory"`
 }
 
 // Notify configures notices and their delivery.
@@ -64,9 +76,21 @@ type Notify struct {
 	RetryMax    Duration            `yaml:"retry_max"`
 	SMTP        SMTP                `yaml:"smtp"`
 	Templates   map[string]Template `yaml:"templates"` // by notice type: rejection, acceptance, review, supersede, reminder
+	Contact     Contact             `yaml:"contact"`   // the footer of every notice
+	// PhotoWindow answers the photos of one team that arrive within this
+	// window in one notice.
+	PhotoWindow Duration `yaml:"photo_window"`
 }
 
 // SMTP is the mail server; e-mail is off while Host is empty.
+// Contact is whom a unit calls at the bureau; every notice ends with it.
+type Contact struct {
+	Office string `yaml:"office"` // e.g. 专业技术人员管理处
+	Person string `yaml:"person"`
+	Phone  string `yaml:"phone"`
+	Email  string `yaml:"email"`
+}
+
 type SMTP struct {
 	Host        string   `yaml:"host"`
 	Port        int      `yaml:"port"`
@@ -90,9 +114,34 @@ type Render struct {
 	CopyTo   string `yaml:"copy_to"`  // also copy each package folder here (e.g. the shared area)
 }
 
-// HTTP configures the status page of `dossier serve`.
+// HTTP configures the status page and the clerk's desk of `dossier serve`.
 type HTTP struct {
 	Listen string `yaml:"listen"` // host:port; "" or "off" disables the page
+	// TLSCert and TLSKey serve the desk over HTTPS. Listening anywhere but
+	// loopback needs them unless AllowPlainLAN is set.
+	TLSCert       string   `yaml:"tls_cert"`
+	TLSKey        string   `yaml:"tls_key"`
+	AllowPlainLAN bool     `yaml:"allow_plain_lan"`
+	SessionIdle   Duration `yaml:"session_idle"` // a desk session ends after this long unused
+}
+
+// OCR configures reading scans with the tesseract command. OCR is off
+// when tesseract is not found.
+type OCR struct {
+	Tesseract     string   `yaml:"tesseract"`      // "" = find "tesseract" on PATH; "off" disables OCR
+	Languages     string   `yaml:"languages"`      // tesseract -l
+	MinConfidence float64  `yaml:"min_confidence"` // 0..1: a field read below it waits for a clerk
+	MaxPages      int      `yaml:"max_pages"`      // pages OCR'd per document
+	PageTimeout   Duration `yaml:"page_timeout"`   // per page; tesseract is killed past it
+	Workers       int      `yaml:"workers"`        // tesseract processes at once
+	DPI           int      `yaml:"dpi"`            // PDF pages are rendered at this resolution
+}
+
+// Convert configures LibreOffice, which turns Word files into PDF pages for
+// the package and reads legacy .doc/.wps/.et. Off when soffice is not found.
+type Convert struct {
+	Soffice string   `yaml:"soffice"` // "" = find soffice or libreoffice on PATH; "off" disables
+	Timeout Duration `yaml:"timeout"` // per document
 }
 
 // Log configures logging.
@@ -108,12 +157,17 @@ func Default() Config {
 		Data:      "./data",
 		Programme: dossier.DefaultProgramme(),
 		Watch:     Watch{Mode: "auto", PollInterval: Duration(10e9), Settle: Duration(5e9), RescanInterval: Duration(300e9)},
-		Limits:    Limits{MaxFileSize: 50 << 20, MaxUnzipSize: 200 << 20, MaxPages: 500, Timeout: Duration(60e9)},
-		Workers:   2,
-		Notify:    Notify{RetryMin: Duration(30e9), RetryMax: Duration(1800e9), SMTP: SMTP{Port: 587, TLS: "starttls", Timeout: Duration(30e9)}},
-		Render:    Render{Schedule: "02:00"},
-		Log:       Log{Format: "json", Level: "info"},
-		HTTP:      HTTP{Listen: "127.0.0.1:8470"},
+		Limits: Limits{MaxFileSize: 50 << 20, MaxUnzipSize: 200 << 20, MaxPages: 500, Timeout: Duration(60e9),
+			MaxPixels: 50_000_000, MaxCells: 2_000_000, MaxPageObjects: 200_000, WorkerMemory: 2 << 30},
+		Workers: 2,
+		Notify: Notify{RetryMin: Duration(30e9), RetryMax: Duration(1800e9), SMTP: SMTP{Port: 587, TLS: "starttls", Timeout: Duration(30e9)},
+			PhotoWindow: Duration(10 * 60e9),
+			Contact:     Contact{Office: "上海市人力资源和社会保障局专业技术人员管理处"}},
+		Render:  Render{Schedule: "02:00"},
+		Log:     Log{Format: "json", Level: "info"},
+		HTTP:    HTTP{Listen: "127.0.0.1:8470", SessionIdle: Duration(8 * 3600e9)},
+		OCR:     OCR{Languages: "chi_sim+eng", MinConfidence: 0.80, MaxPages: 20, PageTimeout: Duration(60e9), Workers: 1, DPI: 300},
+		Convert: Convert{Timeout: Duration(120e9)},
 	}
 }
 
