@@ -99,6 +99,15 @@ type Document struct {
 	TextChars int               `json:"text_chars,omitempty"`
 	Findings  []Finding         `json:"findings"`
 	Verdict   Verdict           `json:"verdict"`
+	// Confidence is, for fields that were not read with certainty (OCR, a
+	// loose label match), how sure the reading is, 0..1. A field absent
+	// here was read with certainty.
+	Confidence map[string]float64 `json:"confidence,omitempty"`
+	// Sources says where each field was read: the page and the text.
+	Sources map[string]Source `json:"sources,omitempty"`
+	// DecidedBy is the clerk's latest decision on this document, if any
+	// (人工核定): the values and verdict are then the clerk's.
+	DecidedBy *Decision `json:"decided_by,omitempty"`
 
 	StoredPath string    `json:"stored_path,omitempty"` // where the file rests now (archive or 退回)
 	Superseded bool      `json:"superseded,omitempty"`  // F010: a newer one of the same team and kind was accepted

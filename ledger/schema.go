@@ -91,6 +91,13 @@ CREATE TABLE reminders (
 	// 2: a team's newest document of a kind and verdict in one index probe
 	// (TeamCurrent), however many files the team has sent.
 	`CREATE INDEX documents_team_kind_verdict ON documents(team, kind, verdict, id);`,
+	// 3–6: one slot per concern, each written in its own file. Until a
+	// concern needs a table its slot is a no-op; once shipped, a slot is
+	// never edited again (append a new migration instead).
+	migrateDecisions, // decisions.go: the clerk's decisions (desk.md)
+	migrateAccounts,  // accounts.go: desk accounts and sessions
+	migrateOCR,       // ocrcache.go: OCR results by SHA-256
+	migrateOutbox,    // outbox_attempts.go: at-most-once delivery
 }
 
 // SchemaVersion is the version Open brings a ledger to.
