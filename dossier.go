@@ -104,14 +104,15 @@ type Finding struct {
 }
 
 // VerdictOf is the verdict that findings lead to: any error rejects; a
-// scan (F009) without errors waits for review; otherwise accepted.
+// scan (F009) or a document whose content names another team (F011)
+// without errors waits for review; otherwise accepted.
 func VerdictOf(findings []Finding) Verdict {
 	review := false
 	for _, f := range findings {
 		if f.Severity == SeverityError {
 			return VerdictRejected
 		}
-		if f.Rule == "F009" {
+		if f.Rule == "F009" || f.Rule == "F011" {
 			review = true
 		}
 	}

@@ -183,7 +183,7 @@ func Load(path string) (Config, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(raw))
 		dec.KnownFields(true)
 		if err := dec.Decode(&c); err != nil && !errors.Is(err, errEOF(err)) {
-			return c, fmt.Errorf("config %s: %s", path, explainYAML(err))
+			return c, fmt.Errorf("config %s: %s", path, nameKeys(explainYAML(err), keyLines(raw)))
 		}
 	}
 	if env := c.Notify.SMTP.PasswordEnv; env != "" && c.Notify.SMTP.Password == "" {

@@ -26,7 +26,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	}
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
-		return fmt.Errorf("%q is not a duration: write it like 5s, 10m or 1h", n.Value)
+		return fmt.Errorf("line %d: %q is not a duration: write it like 5s, 10m or 1h", n.Line, n.Value)
 	}
 	*d = Duration(v)
 	return nil
@@ -50,18 +50,24 @@ func (b ByteSize) String() string {
 	return strconv.FormatInt(int64(b), 10)
 }
 
-// UnmarshalYAML reads "50MiB", "50MB" (taken as MiB), "1GiB", "1024".
+// UnmarshalYAML reads "50MiB", "50MB" (taken as MiB), "1GiB", "1024B".
+// A number without a unit is an error: "max_file_size: 50" meant 50 MiB,
+// not 50 bytes.
 func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	v, err := ParseByteSize(n.Value)
 	if err != nil {
-		return err
+		return fmt.Errorf("line %d: %w", n.Line, err)
 	}
 	*b = v
 	return nil
 }
 
-// ParseByteSize reads a size with an optional unit.
+// ParseByteSize reads a size with its unit (B, KiB, MiB, GiB; KB, MB, GB
+// are taken as binary units too).
 func ParseByteSize(s string) (ByteSize, error) {
+	if t := strings.TrimSpace(s); t != "" && strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		return 0, fmt.Errorf("%q has no unit: write it like %sMiB (or %sB for bytes)", s, t, t)
+	}
 	t := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
 	mult := int64(1)
 	for _, u := range []struct {

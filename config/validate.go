@@ -57,6 +57,9 @@ func (c Config) Validate() error {
 	}
 	c.validateProgramme(bad)
 	c.validateNotify(bad)
+	c.validateFloors(bad)
+	c.validateSMTPAuth(bad)
+	c.validateTemplateText(bad)
 	if s := c.Render.Schedule; s != "off" && !hhmm.MatchString(s) {
 		bad("render.schedule", "is %q: write the time of day as HH:MM (e.g. 02:00), or off", s)
 	}

@@ -15,6 +15,7 @@ import (
 	"dossier/ledger"
 	"dossier/notify"
 	"dossier/process"
+	"dossier/service"
 	"dossier/watcher"
 )
 
@@ -39,6 +40,11 @@ type Config struct {
 	CopyTo    string // a folder the package is also copied to ("" none)
 	Notify    notify.Config
 	Templates notify.Templates
+	// Contact closes every notice: whom a unit calls at the bureau.
+	Contact notify.Contact
+	// PhotoWindow: photos of one team decided within it are answered in
+	// one notice (0: each photo its own).
+	PhotoWindow time.Duration
 	// BureauEmail is copied on every e-mail.
 	BureauEmail string
 	// Grace is how long in-flight files may take to finish after Serve's
@@ -46,6 +52,11 @@ type Config struct {
 	Grace time.Duration
 	// Clock is the time source for serve (default time.Now).
 	Clock func() time.Time
+	// MinConfidence: a field read with less puts its document in the
+	// clerk's queue (default 0.8).
+	MinConfidence float64
+	// Clerk checks the clerk named on a decision (see service.Config.Clerk).
+	Clerk func(ctx context.Context, name string) error
 }
 
 func (c Config) withDefaults() Config {
@@ -75,9 +86,11 @@ type Daemon struct {
 	reg     dossier.Registry
 	prog    dossier.Programme
 	log     zerolog.Logger
+	base    zerolog.Logger // the logger given to New: parts that add their own component get this one
 	led     *ledger.Ledger
 	folders *intake.Folders
 	sched   schedule
+	svc     *service.Service // views and the clerk's decisions, shared with the desk and the command line
 	shas    keyedMutex
 	refused refusals   // files that could not be taken, until they change
 	flights flights    // rows in a worker's hands, and rows left behind
@@ -99,9 +112,18 @@ func New(cfg Config, ev Evaluator, reg dossier.Registry, prog dossier.Programme,
 	if err != nil {
 		return nil, err
 	}
-	return &Daemon{cfg: cfg, ev: ev, reg: reg, prog: prog, led: led, folders: folders, sched: sched,
-		log: log.With().Str("component", "daemon").Logger()}, nil
+	d := &Daemon{cfg: cfg, ev: ev, reg: reg, prog: prog, led: led, folders: folders, sched: sched,
+		log: log.With().Str("component", "daemon").Logger(), base: log}
+	pe, _ := ev.(*process.Evaluator)
+	d.svc = service.New(service.Config{Registry: reg, Programme: prog, Ledger: led, Folders: folders,
+		Evaluator: pe, Workers: cfg.Workers, Notify: cfg.Notify,
+		BureauEmail: cfg.BureauEmail, Clock: cfg.Clock, Log: log, MinConfidence: cfg.MinConfidence, Clerk: cfg.Clerk})
+	return d, nil
 }
+
+// Service is the layer the desk and the command line call: views, the
+// queue and the clerk's decisions over this daemon's ledger and folders.
+func (d *Daemon) Service() *service.Service { return d.svc }
 
 // Close closes the ledger.
 func (d *Daemon) Close() error { return d.led.Close() }
@@ -116,7 +138,7 @@ func (d *Daemon) watchOptions() watcher.Options {
 	o := d.cfg.Watch
 	o.Root = d.cfg.Inbox
 	o.Skip = intake.Skip
-	o.Logger = d.log
+	o.Logger = d.base
 	return o
 }
 
@@ -170,7 +192,7 @@ func (d *Daemon) Once(ctx context.Context, now time.Time) error {
 	if err := d.Remind(ctx, now); err != nil {
 		d.log.Error().Err(err).Msg("reminders")
 	}
-	n := notify.New(d.led, d.cfg.Notify, d.log)
+	n := notify.New(d.outbox(true), d.cfg.Notify, d.base)
 	if _, err := n.Flush(ctx, now); err != nil {
 		return fmt.Errorf("flush notices: %w", err)
 	}
@@ -201,7 +223,9 @@ func (d *Daemon) Serve(ctx context.Context) error {
 	}
 	notifyCtx, stopNotify := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopNotify()
-	n := notify.New(d.led, d.cfg.Notify, d.log)
+	n := notify.New(d.outbox(false), d.cfg.Notify, d.base)
+	d.svc.OnNotice(n.Wake) // a clerk's decision is delivered at once
+	defer d.svc.OnNotice(nil)
 	var bg sync.WaitGroup
 	bg.Add(1)
 	go func() { defer bg.Done(); n.Run(notifyCtx) }()

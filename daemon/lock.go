@@ -35,3 +35,9 @@ func lockData(data string) (unlock func(), err error) {
 		f.Close()
 	}, nil
 }
+
+// LockData takes the data folder as Serve and Once do, for a command that
+// changes files and sends notices outside the daemon (review decide): it
+// fails with ErrBusy while a daemon runs, whose notifier and recovery then
+// do that part.
+func LockData(data string) (unlock func(), err error) { return lockData(data) }

@@ -30,7 +30,9 @@ func noticeType(doc dossier.Document, superseded []dossier.Document) dossier.Not
 
 // composer builds a decision's notice inside the ledger's transaction,
 // once the ledger knows what the document superseded. Only a rejection
-// has a notice file, beside the returned file in 退回.
+// has a notice file, beside the returned file in 退回. A notice that
+// tells a team what it still owes is composed again when it is sent
+// (sendTime), from what the ledger holds then.
 func (d *Daemon) composer(stored string, now time.Time) ledger.Compose {
 	return func(doc dossier.Document, superseded []dossier.Document) ([]dossier.Notice, error) {
 		typ := noticeType(doc, superseded)
@@ -39,7 +41,7 @@ func (d *Daemon) composer(stored string, now time.Time) ledger.Compose {
 			v := d.teamView(team, doc, now)
 			view = &v
 		}
-		subject, body, err := notify.Compose(d.cfg.Templates, typ, &doc, view, d.prog, now)
+		subject, body, err := d.request(typ, &doc, view, now).Compose()
 		if err != nil {
 			return nil, err
 		}
@@ -50,6 +52,12 @@ func (d *Daemon) composer(stored string, now time.Time) ledger.Compose {
 		}
 		return []dossier.Notice{n}, nil
 	}
+}
+
+// request is a notice's composition with the daemon's templates,
+// programme and contact.
+func (d *Daemon) request(typ dossier.NoticeType, doc *dossier.Document, view *dossier.TeamView, now time.Time) notify.Request {
+	return notify.Request{Templates: d.cfg.Templates, Type: typ, Doc: doc, View: view, Programme: d.prog, Now: now, Contact: d.cfg.Contact}
 }
 
 // teamView is a team's view as it will be once doc is recorded; the ledger

@@ -38,6 +38,9 @@ func (d *Daemon) Recover(ctx context.Context, clock func() time.Time) error {
 	if n > 0 {
 		d.log.Info().Int("files", n).Msg("removed incomplete copies left by the last run")
 	}
+	if err := d.svc.Recover(ctx); err != nil { // clerk's decisions whose file was not yet moved
+		return err
+	}
 	for _, e := range pending {
 		if ctx.Err() != nil {
 			return ctx.Err()

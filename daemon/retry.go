@@ -56,6 +56,7 @@ func (f *flights) due(pending []ledger.Entry) []ledger.Entry {
 // retryLeftBehind finishes rows a worker left unfinished at least one
 // calendar tick ago, the way a restart would.
 func (d *Daemon) retryLeftBehind(ctx context.Context, clock func() time.Time) {
+	d.svc.RetryMoves(ctx) // clerk's decisions whose file move was left undone
 	pending, err := d.led.Pending(ctx)
 	if err != nil {
 		if ctx.Err() == nil {

@@ -3,54 +3,106 @@ package daemon
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"dossier"
 	"dossier/ledger"
-	"dossier/notify"
 	"dossier/render"
+	"dossier/report"
 	"dossier/rules"
 )
 
 // Status is every team of the registry, in registry order, as the rules
-// see it at now from the ledger's documents.
+// see it at now from the ledger's documents, the clerk's corrections
+// included (service.Status).
 func (d *Daemon) Status(ctx context.Context, now time.Time) ([]dossier.TeamView, error) {
-	byTeam, err := d.led.DocumentsByTeam(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read documents for status: %w", err)
-	}
-	views := make([]dossier.TeamView, 0, len(d.reg.Teams))
-	for _, t := range d.reg.Teams {
-		views = append(views, rules.Team(t, byTeam[t.ID], d.prog, now))
-	}
-	return views, nil
+	return d.svc.Status(ctx, now)
 }
 
-// atRest is Status over the documents whose file is at rest in the
-// archive: a file still being moved is left for the next package rather
-// than appended as a placeholder that "no change" would then keep.
-func (d *Daemon) atRest(ctx context.Context, now time.Time) ([]dossier.TeamView, error) {
+// atRest is the package's input over the documents whose file is at rest
+// in the archive: a file still being moved is left for the next package
+// (counted as pending) rather than appended as a placeholder that "no
+// change" would then keep. Files of no team and duplicates are passed on
+// so that the package accounts for every file.
+func (d *Daemon) atRest(ctx context.Context, now time.Time, logPending bool) (render.Input, error) {
+	in := render.Input{Programme: d.prog, Generated: now}
+	all, err := d.led.Documents(ctx)
+	if err != nil {
+		return in, fmt.Errorf("read documents for the package: %w", err)
+	}
+	pending, err := d.led.Pending(ctx)
+	if err != nil {
+		return in, fmt.Errorf("read pending documents for the package: %w", err)
+	}
+	in.Pending = len(pending)
 	byTeam, err := d.led.DocumentsByTeam(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read documents for the package: %w", err)
+		return in, fmt.Errorf("read documents for the package: %w", err)
 	}
-	views := make([]dossier.TeamView, 0, len(d.reg.Teams))
+	inTeams := map[int64]bool{}
+	for _, docs := range byTeam {
+		for _, doc := range docs {
+			inTeams[doc.ID] = true
+		}
+	}
+	for _, e := range all {
+		if !inTeams[e.Doc.ID] {
+			in.Dups = append(in.Dups, e.Doc)
+		}
+	}
+	rest := func(doc dossier.Document) bool {
+		if doc.Verdict == dossier.VerdictRejected || present(doc.StoredPath) {
+			return true
+		}
+		if logPending {
+			d.log.Warn().Str("file", doc.Path).Str("stored", doc.StoredPath).Msg("not yet at rest: left out of this package")
+		}
+		in.Pending++
+		return false
+	}
+	known := map[string]bool{}
 	for _, t := range d.reg.Teams {
+		known[t.ID] = true
 		var docs []dossier.Document
 		for _, doc := range byTeam[t.ID] {
-			if doc.Verdict == dossier.VerdictRejected || present(doc.StoredPath) {
+			if rest(doc) {
 				docs = append(docs, doc)
-			} else {
-				d.log.Warn().Str("file", doc.Path).Str("stored", doc.StoredPath).Msg("not yet at rest: left out of this package")
 			}
 		}
-		views = append(views, rules.Team(t, docs, d.prog, now))
+		in.Teams = append(in.Teams, rules.Team(t, docs, d.prog, now))
 	}
-	return views, nil
+	for team, docs := range byTeam {
+		if known[team] {
+			continue
+		}
+		for _, doc := range docs { // no team, or a team no longer in the registry
+			if rest(doc) {
+				in.NoTeam = append(in.NoTeam, doc)
+			}
+		}
+	}
+	sortByID(in.NoTeam)
+	return in, nil
+}
+
+// Report is the computed view of the ledger at now: every figure of the
+// package — files received and decided, teams, funds that count — for the
+// status page and the desk, so that they show what the package shows.
+func (d *Daemon) Report(ctx context.Context, now time.Time) (report.View, error) {
+	in, err := d.atRest(ctx, now, false)
+	if err != nil {
+		return report.View{}, err
+	}
+	return in.View(), nil
+}
+
+func sortByID(docs []dossier.Document) {
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 }
 
 func composeReminder(d *Daemon, v dossier.TeamView, now time.Time) (string, string, error) {
-	return notify.Compose(d.cfg.Templates, dossier.NoticeReminder, nil, &v, d.prog, now)
+	return d.request(dossier.NoticeReminder, nil, &v, now).Compose()
 }
 
 // Consolidate renders the package from what the ledger holds into outDir
@@ -61,7 +113,7 @@ func (d *Daemon) Consolidate(ctx context.Context, now time.Time, outDir string) 
 	if outDir == "" {
 		outDir = d.OutboxDir()
 	}
-	views, err := d.atRest(ctx, now)
+	in, err := d.atRest(ctx, now, true)
 	if err != nil {
 		return render.Result{}, err
 	}
@@ -69,7 +121,7 @@ func (d *Daemon) Consolidate(ctx context.Context, now time.Time, outDir string) 
 	if err != nil {
 		return render.Result{}, err
 	}
-	res, rerr := render.Consolidate(ctx, render.Input{Programme: d.prog, Teams: views, Generated: now}, outDir, d.cfg.CopyTo)
+	res, rerr := render.Consolidate(ctx, in, outDir, d.cfg.CopyTo)
 	rec := ledger.Consolidation{ID: id, Dir: res.Dir, InputsHash: res.InputsHash, Finished: d.cfg.Clock(),
 		Pages: res.Pages, Changed: res.Changed}
 	if rerr != nil {

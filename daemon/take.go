@@ -38,16 +38,29 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 	if d.refused.seen(r) {
 		return // could not be taken before and unchanged since: not again at every rescan
 	}
+	hold := d.tooLarge(r) // F005 decided from a hidden name in 退回: a rename, nothing copied to the data disk
 	e, err := d.led.Claim(ctx, ledger.Claim{Rel: r.Rel, Name: name, Folder: folder, Size: r.Size,
 		ModTime: r.ModTime, Received: received, Symlink: r.Symlink, Now: now},
-		func(id int64) string { return d.folders.WorkPath(id, name) })
+		func(id int64) string {
+			if hold {
+				return d.folders.HoldPath(id, name)
+			}
+			return d.folders.WorkPath(id, name)
+		})
 	if err != nil {
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("claim failed; left in the inbox")
 		return
 	}
 	d.flights.start(e.ID)
 	defer d.flights.end(e.ID)
-	if err := intake.Move(r.Path, e.WorkPath); err != nil {
+	err = intake.Move(r.Path, e.WorkPath)
+	if err != nil && permanent(err) && intake.Copy(r.Path, e.WorkPath) == nil {
+		// A read-only folder: decided from a verified copy, the original left.
+		d.log.Warn().Str("file", r.Rel).Msg("read-only folder: file copied into the work area, the original left in place")
+		d.refused.add(r)
+		err = nil
+	}
+	if err != nil {
 		// Nothing was taken: the row is closed and the file stays where
 		// staff put it, for the next rescan.
 		d.log.Error().Err(err).Str("file", r.Rel).Msg("cannot move file into the work area; left in the inbox")
@@ -107,6 +120,10 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 		d.log.Warn().Str("file", e.Rel).Msg("stopped while evaluating; left claimable")
 		return
 	}
+	if process.Transient(doc) { // dossier's own trouble: no decision, no notice; retried (retryLeftBehind)
+		d.log.Error().Str("file", e.Rel).Str("problem", doc.Problem).Msg("own trouble reading the file; left claimed, retried later")
+		return
+	}
 	if doc.Verdict == "" { // the evaluator's contract is VerdictOf(findings); hold it here too
 		doc.Verdict = dossier.VerdictOf(doc.Findings)
 	}
@@ -139,6 +156,9 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 	d.log.Info().Str("file", e.Rel).Str("sha256", doc.SHA256).Str("team", doc.TeamID).
 		Str("kind", string(doc.Kind)).Str("verdict", string(doc.Verdict)).Int("findings", len(doc.Findings)).
 		Int("notices", len(notices)).Str("stored", stored).Str("problem", doc.Problem).Msg("decision")
+	if err := d.led.SaveReadings(ctx, e.ID, doc.Confidence, doc.Sources); err != nil {
+		d.log.Warn().Err(err).Str("file", e.Rel).Msg("record field readings")
+	}
 	e.Doc, e.StoredPath, e.State = doc, stored, ledger.StateDecided
 	d.place(ctx, e, clock)
 }
@@ -270,6 +290,13 @@ func (rf *refusals) add(r watcher.Ready) {
 		rf.m = map[string]watcher.Ready{}
 	}
 	rf.m[r.Path] = r
+}
+
+// tooLarge reports a file over F005's size limit, which is decided without
+// being copied toward the data disk.
+func (d *Daemon) tooLarge(r watcher.Ready) bool {
+	ms, ok := d.ev.(interface{ MaxSize() int64 })
+	return ok && !r.Symlink && ms.MaxSize() > 0 && r.Size > ms.MaxSize()
 }
 
 // permanent reports a move error that retrying will not cure.

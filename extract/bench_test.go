@@ -114,7 +114,7 @@ func BenchmarkPDFiumInit(b *testing.B) {
 					b.Fatal(err)
 				}
 				err = withInstance(context.Background(), p, func(inst pdfium.Pdfium) error {
-					_, err := readPDF(context.Background(), inst, data, 10)
+					_, err := readPDF(context.Background(), inst, data, 10, 0)
 					return err
 				})
 				p.Close()

@@ -39,7 +39,19 @@ type Options struct {
 	// extraction time. Without it a timed-out call runs on to the end of
 	// its current page in the background, holding its pool slot.
 	// Process-wide, like the pool: the first PDF's Extractor decides.
-	Interruptible bool
+	Interruptible  bool
+	MaxPixels      int64 // default 50 MP: an image's width×height from its header (F005)
+	MaxCells       int64 // default 2M: a worksheet's declared or read cells (F005)
+	MaxPageObjects int   // default 200k: objects and text operators of one PDF page (F005)
+	// TmpDir holds the readers' temporary files (excelize spills large
+	// sheets there) and the count of reads that timed out or crashed, per
+	// content (a poison file is set aside after two). "" = "tmp" beside
+	// CacheDir (data/cache/tmp), or the system's temporary folder and no
+	// count without a CacheDir. New sweeps temporary files left there by
+	// a killed process.
+	TmpDir string
+	// Scan reads scans by OCR (scan.go); a nil Scan.Engine leaves them F009.
+	Scan ScanOptions
 }
 
 // Defaults.
@@ -50,6 +62,9 @@ const (
 	DefaultMaxPages     = 500
 	DefaultTimeout      = 60 * time.Second
 	DefaultWorkers      = 2
+	DefaultMaxPixels    = 50_000_000
+	DefaultMaxCells     = 2_000_000
+	DefaultMaxPageObjs  = 200_000
 )
 
 func (o Options) withDefaults() Options {
@@ -71,6 +86,15 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = DefaultWorkers
 	}
+	if o.MaxPixels <= 0 {
+		o.MaxPixels = DefaultMaxPixels
+	}
+	if o.MaxCells <= 0 {
+		o.MaxCells = DefaultMaxCells
+	}
+	if o.MaxPageObjects <= 0 {
+		o.MaxPageObjects = DefaultMaxPageObjs
+	}
 	return o
 }
 
@@ -86,6 +110,10 @@ type Result struct {
 	Scanned   bool // a PDF with (almost) no text layer but images or drawings: F009
 	Blank     bool // a PDF with (almost) no text, no images, no drawings: Kind is unknown (F007)
 	Decrypted bool // an owner-password-only PDF read without a password
+	// OCR, Confidence and Sources: what OCR read of a scan (scan.go).
+	OCR        *ScanRead
+	Confidence map[string]float64
+	Sources    map[string]dossier.Source
 }
 
 // Extractor reads files. It is cheap to create; PDFium is initialised on
@@ -99,9 +127,16 @@ type Extractor struct {
 func New(opt Options) (*Extractor, error) {
 	opt = opt.withDefaults()
 	if opt.CacheDir != "" {
-		if err := os.MkdirAll(opt.CacheDir, 0o755); err != nil {
-			return nil, fmt.Errorf("create pdfium cache dir: %w", err)
-		}
+		// A cache that cannot be made (a full disk) is not fatal: PDFium
+		// then compiles in memory (pdfiumPool).
+		_ = os.MkdirAll(opt.CacheDir, 0o755)
+	}
+	if opt.TmpDir == "" && opt.CacheDir != "" {
+		opt.TmpDir = filepath.Join(filepath.Dir(filepath.Clean(opt.CacheDir)), "tmp")
+	}
+	if opt.TmpDir != "" {
+		_ = os.MkdirAll(opt.TmpDir, 0o755) // if it cannot be made, the read that needs it is our own trouble
+		sweepOld(opt.TmpDir, 2*opt.Timeout+time.Minute)
 	}
 	return &Extractor{opt: opt, xlsxSlots: make(chan struct{}, opt.Workers)}, nil
 }
@@ -167,7 +202,18 @@ func (e *Extractor) ExtractAs(ctx context.Context, path, name string) (res Resul
 	}
 	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
 	defer cancel()
+	att := attempts{dir: attemptsDir(e.opt.TmpDir)}
+	key, n, poisoned := att.begin(data)
+	if poisoned {
+		return Result{Format: format}, poisonError(n)
+	}
 	res, err = e.ExtractBytes(ctx, format, name, data)
+	if !errors.Is(err, errReadTimeout) || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		att.end(key) // read to a verdict (or stopped by our own trouble): not the file's fault
+	}
+	if err == nil {
+		health.clear()
+	}
 	return res, err
 }
 
@@ -196,7 +242,8 @@ func (e *Extractor) ExtractBytes(ctx context.Context, format dossier.Format, nam
 			break
 		}
 		out := runParse(parseInput{Name: name, Text: t.Text, Pages: t.Pages, Images: t.Images})
-		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+		res.take(out)
+		e.ocrPDF(ctx, name, data, t, &res)
 	case dossier.FormatXLSX:
 		sheets, err := e.ReadXLSX(ctx, data)
 		if err != nil {
@@ -210,14 +257,19 @@ func (e *Extractor) ExtractBytes(ctx context.Context, format dossier.Format, nam
 			}
 		}
 		out := runParse(parseInput{Name: name, Sheets: sheets})
-		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+		res.take(out)
+	case dossier.FormatDOCX:
+		if err := e.readDocx(ctx, name, data, &res); err != nil {
+			return res, err
+		}
 	case dossier.FormatJPEG, dossier.FormatPNG:
-		if err := checkImage(data, format); err != nil {
+		if err := checkImage(data, format, e.opt.MaxPixels); err != nil {
 			return res, err
 		}
 		res.Images = 1
 		out := runParse(parseInput{Name: name, Images: 1, IsImage: true})
 		res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+		e.ocrImage(ctx, name, data, &res)
 	default:
 		return res, fmt.Errorf("%w: format %q", ErrUnsupported, format)
 	}

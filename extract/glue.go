@@ -10,6 +10,14 @@ import (
 
 type parseInput = parse.Input
 
+// take copies what the parsers read of a text document into r: kind,
+// fields, unreadable values, how surely each was read (a loose label) and
+// where. OCR (scan.go) replaces Confidence and Sources with its own.
+func (r *Result) take(out parse.Output) {
+	r.Kind, r.Fields, r.Invalid = out.Kind, out.Fields, out.Invalid
+	r.Confidence, r.Sources = out.Confidence, out.Sources
+}
+
 // runParse hands the text to the parsers, recovering a panic there into an
 // unknown kind rather than losing the file.
 func runParse(in parseInput) (out parse.Output) {

@@ -10,13 +10,13 @@ import (
 	"dossier"
 )
 
-// maxImagePixels bounds a photo's declared dimensions (a decompression
-// bomb declares huge ones).
-const maxImagePixels = 400_000_000
-
-// checkImage validates a JPEG or PNG from its header, and that it is not
-// cut short (a JPEG ends with FFD9, a PNG with its IEND chunk).
-func checkImage(data []byte, format dossier.Format) error {
+// checkImage validates a JPEG or PNG: its header, its declared size
+// against maxPixels (limits.max_pixels; a decompression bomb declares huge
+// dimensions, so this is checked before any pixel is decoded), its end (a
+// JPEG ends with FFD9, a PNG with its IEND chunk), and then the whole
+// image is decoded once, so a corrupt body or a truncated JPEG with an end
+// marker appended is refused (F002) rather than accepted.
+func checkImage(data []byte, format dossier.Format, maxPixels int64) error {
 	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("%w: the image cannot be decoded: %v", ErrCorrupt, err)
@@ -27,8 +27,11 @@ func checkImage(data []byte, format dossier.Format) error {
 	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return fmt.Errorf("%w: the image has no pixels", ErrCorrupt)
 	}
-	if int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
-		return fmt.Errorf("%w: the image is %d×%d pixels", ErrTooLarge, cfg.Width, cfg.Height)
+	if maxPixels <= 0 {
+		maxPixels = DefaultMaxPixels
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return fmt.Errorf("%w: the image is %d×%d pixels, more than %d (limits.max_pixels)", ErrTooLarge, cfg.Width, cfg.Height, maxPixels)
 	}
 	switch format {
 	case dossier.FormatJPEG:
@@ -43,6 +46,9 @@ func checkImage(data []byte, format dossier.Format) error {
 		if !bytes.Contains(tail, []byte("IEND")) {
 			return fmt.Errorf("%w: the PNG is truncated (no IEND chunk)", ErrCorrupt)
 		}
+	}
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		return fmt.Errorf("%w: the image body cannot be decoded: %v", ErrCorrupt, err)
 	}
 	return nil
 }

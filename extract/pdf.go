@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/klippa-app/go-pdfium"
@@ -51,26 +52,36 @@ func (t PDFText) Blank() bool { return t.textScarce() && !t.drawn() }
 // ReadPDF reads a PDF's text, page and image counts through the
 // process-wide PDFium pool. It honours ctx and the Extractor's limits.
 func (e *Extractor) ReadPDF(ctx context.Context, data []byte) (PDFText, error) {
+	if err := checkPageOps(data, e.opt.MaxPageObjects); err != nil {
+		return PDFText{}, err
+	}
 	p, err := pdfiumPool(e.opt.CacheDir, e.opt.Workers, e.opt.Interruptible)
 	if err != nil {
 		return PDFText{}, err
 	}
 	var out PDFText
+	var started atomic.Bool
 	err = withInstance(ctx, p, func(inst pdfium.Pdfium) error {
+		started.Store(true)
 		var rerr error
-		out, rerr = readPDF(ctx, inst, data, e.opt.MaxPages)
+		out, rerr = readPDF(ctx, inst, data, e.opt.MaxPages, e.opt.MaxPageObjects)
 		return rerr
 	})
 	if err != nil {
+		if ctx.Err() != nil && !started.Load() {
+			return PDFText{}, ownTrouble("read PDF", fmt.Errorf("no PDFium instance free in time: %w", ctx.Err()))
+		}
 		if ctx.Err() != nil {
-			return PDFText{}, fmt.Errorf("%w: reading the PDF took too long: %v", ErrCorrupt, ctx.Err())
+			// Not the document's fault as far as we can tell (a busy
+			// machine); retried, and set aside after two (attempts).
+			return PDFText{}, ownTrouble("read PDF", fmt.Errorf("reading the PDF took too long: %w: %w", errReadTimeout, ctx.Err()))
 		}
 		return PDFText{}, err
 	}
 	return out, nil
 }
 
-func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, maxPages int) (PDFText, error) {
+func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, maxPages, maxObjects int) (PDFText, error) {
 	var out PDFText
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
@@ -107,7 +118,10 @@ func readPDF(ctx context.Context, inst pdfium.Pdfium, data []byte, maxPages int)
 		if i > 0 {
 			sb.WriteByte('\f')
 		}
-		text, objs, err := readPage(inst, doc.Document, i)
+		text, objs, err := readPage(inst, doc.Document, i, maxObjects)
+		if errors.Is(err, ErrTooLarge) {
+			return out, fmt.Errorf("page %d: %w", i+1, err)
+		}
 		if err != nil {
 			return out, fmt.Errorf("%w: read PDF page %d: %v", ErrCorrupt, i+1, err)
 		}
@@ -130,7 +144,7 @@ type objCount struct{ images, paths int }
 func (c *objCount) add(o objCount) { c.images += o.images; c.paths += o.paths }
 
 // readPage returns one page's text and its image and path objects.
-func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, objCount, error) {
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index, maxObjects int) (string, objCount, error) {
 	var objs objCount
 	pg, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
 	if err != nil {
@@ -160,6 +174,9 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (stri
 	n, err := inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
 	if err != nil {
 		return text, objs, nil // objects are a hint; the text is what matters
+	}
+	if maxObjects > 0 && n.Count > maxObjects {
+		return "", objs, fmt.Errorf("%w: the page has %d objects, more than %d (limits.max_page_objects)", ErrTooLarge, n.Count, maxObjects)
 	}
 	for j := 0; j < n.Count; j++ {
 		obj, err := inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: j})

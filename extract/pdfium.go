@@ -16,26 +16,50 @@ import (
 
 // The PDFium pool is process-wide: compiling the webassembly module costs
 // seconds and hundreds of MB, so it happens once, lazily, on the first PDF.
-// The first Extractor's CacheDir and Workers configure it.
+// The first Extractor's CacheDir and Workers configure it. A failed start
+// is not kept: the next PDF after initRetry tries again, so trouble that
+// passes (a full disk freed) does not last for the life of the process.
 var (
-	poolOnce    sync.Once
+	poolMu      sync.Mutex
 	pdfPool     pdfium.Pool
 	poolErr     error
+	poolErrAt   time.Time
 	poolInitDur time.Duration
 	// poolInterruptible: the module was compiled with wazero's termination
 	// checks, so Kill stops a running call at once (Options.Interruptible).
 	poolInterruptible bool
+	// initPoolFn starts a pool; tests replace it to fail a start.
+	initPoolFn = initPool
 )
 
-// pdfiumPool returns the process-wide PDFium pool, initialising it on first use.
+// initRetry is how long a failed start is reported before the next try.
+var initRetry = 10 * time.Second
+
+// pdfiumPool returns the process-wide PDFium pool, initialising it on first
+// use. A failure is ErrOwnTrouble. When the compilation cache cannot be
+// used (a full or read-only disk), the module is compiled in memory.
 func pdfiumPool(cacheDir string, workers int, interruptible bool) (pdfium.Pool, error) {
-	poolOnce.Do(func() {
-		start := time.Now()
-		poolInterruptible = interruptible
-		pdfPool, poolErr = initPool(cacheDir, workers, interruptible)
-		poolInitDur = time.Since(start)
-	})
-	return pdfPool, poolErr
+	poolMu.Lock()
+	defer poolMu.Unlock()
+	if pdfPool != nil {
+		return pdfPool, nil
+	}
+	if poolErr != nil && time.Since(poolErrAt) < initRetry {
+		return nil, poolErr
+	}
+	start := time.Now()
+	p, err := initPoolFn(cacheDir, workers, interruptible)
+	if err != nil && cacheDir != "" {
+		// The cache is an optimisation: compile in memory instead.
+		p, err = initPoolFn("", workers, interruptible)
+	}
+	if err != nil {
+		poolErr, poolErrAt = ownTrouble("start pdfium", err), time.Now()
+		return nil, poolErr
+	}
+	pdfPool, poolErr, poolInterruptible = p, nil, interruptible
+	poolInitDur = time.Since(start)
+	return pdfPool, nil
 }
 
 // PoolInitDuration reports how long the PDFium pool took to initialise
@@ -104,7 +128,7 @@ func withInstance(ctx context.Context, p pdfium.Pool, fn func(pdfium.Pdfium) err
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("borrow pdfium instance: %w", err)
+		return ownTrouble("borrow pdfium instance", err)
 	}
 	type outcome struct {
 		err      error

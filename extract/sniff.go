@@ -131,7 +131,7 @@ func extFormat(name string) dossier.Format {
 		return dossier.FormatPNG
 	case ".xls", ".doc", ".et", ".wps", ".ett", ".wpt", ".dps", ".ppt":
 		return dossier.FormatLegacy
-	case ".docx":
+	case ".docx", ".docm":
 		return dossier.FormatDOCX
 	}
 	return ""
@@ -164,8 +164,6 @@ func (e *Extractor) classify(r io.ReaderAt, size int64, name string) (dossier.Fo
 			return dossier.FormatXLSX, fmt.Errorf("%w: the workbook is encrypted", ErrPassword)
 		}
 		return dossier.FormatLegacy, fmt.Errorf("%w: %s is an old Office/WPS format", ErrLegacy, ext)
-	case dossier.FormatDOCX:
-		return dossier.FormatDOCX, fmt.Errorf("%w: Word .docx documents are not supported yet", ErrUnsupported)
 	}
 	switch got {
 	case want:

@@ -32,6 +32,9 @@ func (e *Extractor) ReadXLSX(ctx context.Context, data []byte) ([]parse.Sheet, e
 	if err := checkZipBomb(data, e.opt.MaxUnzipSize); err != nil {
 		return nil, err
 	}
+	if err := checkSheetLimits(data, e.opt.MaxCells, e.opt.MaxXMLSize); err != nil {
+		return nil, err
+	}
 	type result struct {
 		sheets []parse.Sheet
 		err    error
@@ -42,7 +45,8 @@ func (e *Extractor) ReadXLSX(ctx context.Context, data []byte) ([]parse.Sheet, e
 	select {
 	case e.xlsxSlots <- struct{}{}:
 	case <-ctx.Done():
-		return nil, fmt.Errorf("%w: no workbook reader free in time: %v", ErrCorrupt, ctx.Err())
+		// Other workbooks hold every reader: our trouble, not this file's.
+		return nil, ownTrouble("read workbook", fmt.Errorf("no workbook reader free in time: %w", ctx.Err()))
 	}
 	done := make(chan result, 1)
 	go func() {
@@ -61,8 +65,9 @@ func (e *Extractor) ReadXLSX(ctx context.Context, data []byte) ([]parse.Sheet, e
 		return r.sheets, r.err
 	case <-ctx.Done():
 		// excelize cannot be interrupted; the goroutine finishes on its own
-		// and closes its file.
-		return nil, fmt.Errorf("%w: reading the workbook took too long: %v", ErrCorrupt, ctx.Err())
+		// and closes its file. The limits checked before the read keep that
+		// short; a file timing out twice is set aside (attempts).
+		return nil, ownTrouble("read workbook", fmt.Errorf("reading the workbook took too long: %w: %w", errReadTimeout, ctx.Err()))
 	}
 }
 
@@ -95,6 +100,7 @@ func readXLSX(data []byte, opt Options) ([]parse.Sheet, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    opt.MaxUnzipSize,
 		UnzipXMLSizeLimit: xml,
+		TmpDir:            opt.TmpDir, // under the data folder, swept at start (SweepTemps)
 	})
 	if err != nil {
 		return nil, xlsxError(err)
@@ -111,7 +117,7 @@ func readXLSX(data []byte, opt Options) ([]parse.Sheet, error) {
 		if i >= maxSheets {
 			break
 		}
-		rows, err := readSheet(f, name, date1904, styles)
+		rows, err := readSheet(f, name, date1904, styles, opt.MaxCells)
 		if err != nil {
 			return nil, err
 		}
@@ -145,12 +151,13 @@ func xlsxError(err error) error {
 
 // readSheet returns a worksheet's raw cell values with dates converted,
 // empty formula caches computed and merged ranges filled.
-func readSheet(f *excelize.File, sheet string, date1904 bool, styles map[int]bool) ([][]string, error) {
+func readSheet(f *excelize.File, sheet string, date1904 bool, styles map[int]bool, maxCells int64) ([][]string, error) {
 	it, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w: read sheet %q: %v", ErrCorrupt, sheet, err)
 	}
 	var rows [][]string
+	var cells int64
 	for n := 0; it.Next() && n < maxSheetRows; n++ {
 		row, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -159,6 +166,11 @@ func readSheet(f *excelize.File, sheet string, date1904 bool, styles map[int]boo
 		}
 		if len(row) > maxSheetCols {
 			row = row[:maxSheetCols]
+		}
+		if cells += int64(len(row)); maxCells > 0 && cells > maxCells {
+			// The declared dimension lied (or was missing).
+			it.Close()
+			return nil, fmt.Errorf("%w: sheet %q has more than %d cells (limits.max_cells)", ErrTooLarge, sheet, maxCells)
 		}
 		rows = append(rows, row)
 	}

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/sys/unix"
+
 	"dossier"
 )
 
@@ -43,6 +45,8 @@ func New(inbox, data string) (*Folders, error) {
 		return nil, fmt.Errorf("inbox %s and data %s must not contain each other: put them side by side", in, da)
 	}
 	f := &Folders{Inbox: in, Data: da, reserved: map[string]bool{}}
+	trustRoot(in)
+	trustRoot(da)
 	for _, dir := range []string{in, f.WorkDir(), f.ArchiveRoot()} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create %s: %w", dir, err)
@@ -73,6 +77,16 @@ func (f *Folders) InboxPath(rel string) string {
 func (f *Folders) WorkPath(id int64, name string) string {
 	return filepath.Join(f.WorkDir(), strconv.FormatInt(id, 10)+"-"+FitName(name, 24))
 }
+
+// HoldPath is where a file too large to be copied to the data folder waits
+// while it is decided: a hidden name in 退回, on the inbox's own file
+// system, so that taking it is a rename and nothing is copied toward the
+// data disk. The watcher never looks in 退回.
+func (f *Folders) HoldPath(id int64, name string) string {
+	return filepath.Join(f.RejectRoot(), holdPrefix+strconv.FormatInt(id, 10)+"-"+FitName(name, 40))
+}
+
+const holdPrefix = ".dossier-hold-"
 
 // WorkID reads the id back from a work-area file name.
 func WorkID(name string) (int64, bool) {
@@ -162,7 +176,25 @@ func (f *Folders) Reserve(dir, name string, withNotice bool) (string, error) {
 		f.reserved[cand] = true
 		return cand, nil
 	}
-	return "", fmt.Errorf("%w: %s (%d names tried)", ErrNoName, dir, maxSuffix)
+	// A folder full of colliding names (a unit sending one file a
+	// thousand times, or someone filling it on purpose) still gets a
+	// decision: a name no one can have guessed.
+	for range 8 {
+		cand := filepath.Join(dir, fitStem(stem, " ("+randHex()+")"+ext, extra))
+		free, err := absent(cand)
+		if err == nil && withNotice {
+			free2, err2 := absent(cand + NoticeSuffix)
+			free, err = free && free2, err2
+		}
+		if err != nil {
+			return "", fmt.Errorf("reserve a name in %s: %w", dir, err)
+		}
+		if free && !f.reserved[cand] {
+			f.reserved[cand] = true
+			return cand, nil
+		}
+	}
+	return "", fmt.Errorf("%w: %s (%d names tried)", ErrNoName, dir, maxSuffix+8)
 }
 
 // maxSuffix bounds the " (n)" names tried in one folder.
@@ -218,25 +250,31 @@ func (f *Folders) EnsureDir(dir string) error {
 		return fmt.Errorf("%w: %s is outside the inbox and the data folder", ErrUnsafeDir, dir)
 	}
 	rel, _ := filepath.Rel(root, dir)
+	fd, err := openDir(root)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", root, err)
+	}
+	defer func() { unix.Close(fd) }()
 	cur := root
 	for _, part := range strings.Split(rel, string(filepath.Separator)) {
 		if part == "." || part == "" {
 			continue
 		}
 		cur = filepath.Join(cur, part)
-		fi, err := os.Lstat(cur)
-		if errors.Is(err, os.ErrNotExist) {
-			if err := os.Mkdir(cur, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
-				return fmt.Errorf("create %s: %w", cur, err)
-			}
-			fi, err = os.Lstat(cur)
+		// mkdirat and openat(O_NOFOLLOW) relative to the folder above: a
+		// link swapped in between the two is refused, never followed.
+		if err := unix.Mkdirat(fd, part, 0o755); err != nil && !errors.Is(err, unix.EEXIST) {
+			return fmt.Errorf("create %s: %w", cur, err)
+		}
+		next, err := unix.Openat(fd, part, unix.O_PATH|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		if errors.Is(err, unix.ENOTDIR) || errors.Is(err, unix.ELOOP) {
+			return fmt.Errorf("%w: %s", ErrUnsafeDir, cur)
 		}
 		if err != nil {
 			return fmt.Errorf("check %s: %w", cur, err)
 		}
-		if !fi.IsDir() || fi.Mode()&os.ModeSymlink != 0 {
-			return fmt.Errorf("%w: %s", ErrUnsafeDir, cur)
-		}
+		unix.Close(fd)
+		fd = next
 	}
 	return nil
 }

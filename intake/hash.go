@@ -29,7 +29,12 @@ func Hash(p string) (string, error) {
 // OpenRegular opens p for reading only if it is a regular file: without
 // following a symbolic link and without blocking on a FIFO or device.
 func OpenRegular(p string) (*os.File, error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
+	a, err := openAt(p) // no link followed on the way either
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", filepath.Base(p), err)
+	}
+	f, err := a.open(unix.O_RDONLY|unix.O_NONBLOCK, 0)
+	a.Close()
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 	}

@@ -37,7 +37,10 @@ func Skip(rel string, d fs.DirEntry) bool {
 	}
 	name := path.Base(rel)
 	low := strings.ToLower(name)
-	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, "~") {
+	// Office and WPS lock files are "~$name"; a name merely starting with
+	// "~" ("~x.pdf") is a submission like any other (Word's "~WRL0001.tmp"
+	// goes by its .tmp suffix).
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
 		return true
 	}
 	if d != nil && d.IsDir() {

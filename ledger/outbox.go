@@ -104,7 +104,7 @@ func (l *Ledger) Remind(ctx context.Context, team, day string, n dossier.Notice,
 // Due implements notify.Outbox.
 func (l *Ledger) Due(ctx context.Context, now time.Time, limit int) ([]notify.Delivery, error) {
 	rows, err := l.r.QueryContext(ctx, `SELECT n.id, n.key, n.document_id, n.team, n.type, n.subject, n.body,
-		n.to_addrs, n.cc_addrs, n.notice_file, n.created, d.channel, d.attempts
+		n.to_addrs, n.cc_addrs, n.notice_file, n.created, d.channel, d.attempts, d.uncertain
 		FROM notice_deliveries d JOIN notices n ON n.id = d.notice_id
 		WHERE d.delivered_at IS NULL AND d.next_at <= ?
 		ORDER BY d.next_at, n.id, d.channel LIMIT ?`, fmtTime(now), limit)
@@ -122,7 +122,7 @@ func (l *Ledger) Due(ctx context.Context, now time.Time, limit int) ([]notify.De
 			created         sql.NullString
 		)
 		if err := rows.Scan(&n.ID, &n.Key, &docID, &n.TeamID, &typ, &n.Subject, &n.Body, &to, &cc,
-			&n.NoticeFile, &created, &ch, &d.Attempts); err != nil {
+			&n.NoticeFile, &created, &ch, &d.Attempts, &d.Uncertain); err != nil {
 			return nil, fmt.Errorf("read due notice: %w", err)
 		}
 		n.DocumentID, n.Type, n.Created, d.Channel = docID.Int64, dossier.NoticeType(typ), parseTime(created), notify.Channel(ch)
@@ -135,7 +135,7 @@ func (l *Ledger) Due(ctx context.Context, now time.Time, limit int) ([]notify.De
 
 // Delivered implements notify.Outbox.
 func (l *Ledger) Delivered(ctx context.Context, noticeID int64, ch notify.Channel, at time.Time) error {
-	_, err := l.w.ExecContext(ctx, `UPDATE notice_deliveries SET delivered_at = ?
+	_, err := l.w.ExecContext(ctx, `UPDATE notice_deliveries SET delivered_at = ?, sending_at = NULL
 		WHERE notice_id = ? AND channel = ? AND delivered_at IS NULL`, fmtTime(at), noticeID, string(ch))
 	if err != nil {
 		return fmt.Errorf("mark notice %d delivered on %s: %w", noticeID, ch, err)
@@ -145,7 +145,8 @@ func (l *Ledger) Delivered(ctx context.Context, noticeID int64, ch notify.Channe
 
 // Failed implements notify.Outbox.
 func (l *Ledger) Failed(ctx context.Context, noticeID int64, ch notify.Channel, reason string, retryAt time.Time) error {
-	_, err := l.w.ExecContext(ctx, `UPDATE notice_deliveries SET attempts = attempts + 1, last_error = ?, next_at = ?
+	_, err := l.w.ExecContext(ctx, `UPDATE notice_deliveries SET attempts = attempts + 1, last_error = ?, next_at = ?,
+		uncertain = max(uncertain - (sending_at IS NOT NULL), 0), sending_at = NULL
 		WHERE notice_id = ? AND channel = ? AND delivered_at IS NULL`, reason, fmtTime(retryAt), noticeID, string(ch))
 	if err != nil {
 		return fmt.Errorf("record failed delivery of notice %d on %s: %w", noticeID, ch, err)

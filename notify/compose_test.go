@@ -62,7 +62,7 @@ func TestComposeGolden(t *testing.T) {
 		now  time.Time
 		want []string
 	}{
-		{"rejection", dossier.NoticeRejection, rejectedSurvey(), m5View(), tNow, []string{"调查表.pdf", "「总人数」 27 人", "惠及基层群众", "2026年11月20日", "1. 【错误】", "3. 【提示】"}},
+		{"rejection", dossier.NoticeRejection, rejectedSurvey(), m5View(), tNow, []string{"调查表.pdf", "“总人数” 27 人", "惠及基层群众", "2026年11月20日", "1. 【错误】", "3. 【提示】"}},
 		{"acceptance-warnings", dossier.NoticeAcceptance, accepted, m5View(), tNow, []string{"已受理", "保留意见", "尚缺"}},
 		{"acceptance-clean", dossier.NoticeAcceptance, clean, nil, tNow, []string{"成效总结.pdf", "已受理"}},
 		{"review", dossier.NoticeReview, scan, m5View(), tNow, []string{"扫描件", "人工审核"}},
@@ -151,5 +151,68 @@ func TestComposeOverrideAndErrors(t *testing.T) {
 	}
 	if _, _, err := Compose(DefaultTemplates(), dossier.NoticeRejection, nil, m5View(), prog, tNow); err == nil {
 		t.Error("rejection without document: want error")
+	}
+}
+
+// TestComposeDefects: the defects of issue 11, one case each.
+func TestComposeDefects(t *testing.T) {
+	contact := Contact{Office: "上海市人力资源和社会保障局专业技术人员管理处", Person: "张老师", Phone: "021-63000000", Email: "zj@example.gov.cn"}
+	unknown := &dossier.Document{ID: 20, Name: "说明.pdf", Kind: dossier.KindUnknown, Verdict: dossier.VerdictRejected,
+		Received: time.Date(2026, 11, 19, 9, 0, 0, 0, cst),
+		Findings: []dossier.Finding{{Rule: "F006", Severity: dossier.SeverityError, Message: "文件“说明.pdf”无法确定所属服务团"},
+			{Rule: "F007", Severity: dossier.SeverityError, Message: "文件「说明.pdf」无法识别材料类型"}}}
+	blankMode := &dossier.Document{ID: 21, Name: "调查表.xlsx", Folder: "M5 中西医", Kind: dossier.KindSurvey, TeamID: "M5", Verdict: dossier.VerdictRejected,
+		Received: time.Date(2026, 11, 19, 9, 0, 0, 0, cst),
+		Findings: []dossier.Finding{{Rule: "S001", Severity: dossier.SeverityError, Field: "service_mode", Message: "调查表“服务形式”未填写"},
+			{Rule: "S002", Severity: dossier.SeverityError, Field: "service_mode", Message: "“服务形式”应二者选一"}}}
+	photo := func(id int64, name string) dossier.Document {
+		return dossier.Document{ID: id, Name: name, Kind: dossier.KindPhotos, Format: dossier.FormatJPEG, TeamID: "M5", Verdict: dossier.VerdictAccepted,
+			Received: time.Date(2026, 11, 19, 9, 0, 0, 0, cst),
+			Findings: []dossier.Finding{{Rule: "P002", Severity: dossier.SeverityWarning, Message: "照片未附说明"}}}
+	}
+	photos := []dossier.Document{photo(30, "现场1.jpg"), photo(31, "现场2.jpg"), photo(32, "现场3.jpg")}
+	tests := []struct {
+		name    string
+		req     Request
+		want    []string
+		wantNot []string
+	}{
+		{"unknown kind is named by its file", Request{Type: dossier.NoticeRejection, Doc: unknown},
+			[]string{"“说明.pdf”未通过审核", "你单位报送的文件“说明.pdf”", "重新报送该文件"}, []string{"无法识别的材料", "《"}},
+		{"no team: addressed by the file", Request{Type: dossier.NoticeRejection, Doc: unknown},
+			[]string{"文件“说明.pdf”的报送单位：", "以本服务团编号命名的文件夹"}, []string{"各有关单位"}},
+		{"team: addressed to its unit", Request{Type: dossier.NoticeRejection, Doc: blankMode, View: m5View()},
+			[]string{"上海市中西医结合医院（中西医结合脉管病诊疗专家基层服务团）：", "本服务团的“M5 中西医”文件夹"}, nil},
+		{"one finding per defect", Request{Type: dossier.NoticeRejection, Doc: blankMode, View: m5View()},
+			[]string{"1. 【错误】调查表“服务形式”未填写（S001）"}, []string{"S002", "2. "}},
+		{"photos answered together", Request{Type: dossier.NoticeAcceptance, Doc: &photos[0], Photos: photos, View: m5View()},
+			[]string{"3个文件", "“现场1.jpg”、“现场2.jpg”、“现场3.jpg”", "1. 【提示】照片未附说明（P002）"}, []string{"2. 【提示】"}},
+		{"contact footer", Request{Type: dossier.NoticeAcceptance, Doc: &photos[0], View: m5View(), Contact: contact},
+			[]string{"联系方式：上海市人力资源和社会保障局专业技术人员管理处，联系人：张老师，电话：021-63000000，电子邮箱：zj@example.gov.cn。"}, nil},
+		{"one quotation style", Request{Type: dossier.NoticeRejection, Doc: rejectedSurvey(), View: m5View()},
+			[]string{"“总人数”", "“惠及基层群众（人）”"}, []string{"「", "」"}},
+		{"reminder has the footer", Request{Type: dossier.NoticeReminder, View: m5View(), Contact: contact},
+			[]string{"联系方式：", "“M5”文件夹"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.req
+			r.Templates, r.Programme, r.Now = DefaultTemplates(), prog, tNow
+			subj, body, err := r.Compose()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := subj + "\n" + body
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("lacks %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(got, w) {
+					t.Errorf("has %q:\n%s", w, got)
+				}
+			}
+		})
 	}
 }

@@ -156,7 +156,7 @@ func (n *Notifier) sendMail(ctx context.Context, no dossier.Notice) error {
 	}
 	defer c.CloseWithSMTPClient(sc)
 	if err := c.SendWithSMTPClient(sc, msg); err != nil {
-		return fmt.Errorf("send notice %d: %w", no.ID, err)
+		return fmt.Errorf("send notice %d: %w", no.ID, classifySend(err))
 	}
 	n.log.Info().Int64("notice_id", no.ID).Str("team", no.TeamID).Strs("to", no.To).Msg("notice e-mailed")
 	return nil

@@ -152,28 +152,13 @@ func (n *Notifier) Flush(ctx context.Context, now time.Time) (int, error) {
 			}
 			seen[k] = true
 			fresh++
-			var derr error
-			if d.Channel == ChannelMail && mailDown != nil {
-				derr = mailDown
-			} else {
-				derr = n.deliver(ctx, d)
+			ok, err := n.deliverOne(ctx, d, now, &mailDown)
+			if err != nil {
+				return delivered, err
 			}
-			if derr != nil {
-				if d.Channel == ChannelMail && errors.Is(derr, errUnreachable) {
-					mailDown = derr
-				}
-				retry := now.Add(n.backoff(d.Attempts))
-				n.log.Warn().Err(derr).Int64("notice_id", d.Notice.ID).Str("team", d.Notice.TeamID).
-					Str("channel", string(d.Channel)).Int("attempts", d.Attempts+1).Time("retry_at", retry).Msg("delivery failed")
-				if err := n.outbox.Failed(ctx, d.Notice.ID, d.Channel, derr.Error(), retry); err != nil {
-					return delivered, fmt.Errorf("record failed delivery of notice %d: %w", d.Notice.ID, err)
-				}
-				continue
+			if ok {
+				delivered++
 			}
-			if err := n.outbox.Delivered(ctx, d.Notice.ID, d.Channel, now); err != nil {
-				return delivered, fmt.Errorf("mark notice %d delivered: %w", d.Notice.ID, err)
-			}
-			delivered++
 		}
 		if len(due) < batch || fresh == 0 || ctx.Err() != nil {
 			return delivered, ctx.Err()

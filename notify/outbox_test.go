@@ -27,6 +27,8 @@ type memRow struct {
 	retryAt   time.Time
 	delivered bool
 	reasons   []string
+	uncertain int
+	sending   bool
 }
 
 var _ Outbox = (*memOutbox)(nil)
@@ -51,7 +53,7 @@ func (o *memOutbox) Due(_ context.Context, now time.Time, limit int) ([]Delivery
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].retryAt.Before(rows[j].retryAt) })
 	for _, r := range rows {
 		if !r.delivered && !r.retryAt.After(now) && len(out) < limit {
-			out = append(out, Delivery{Notice: r.notice, Channel: r.ch, Attempts: r.attempts})
+			out = append(out, Delivery{Notice: r.notice, Channel: r.ch, Attempts: r.attempts, Uncertain: r.uncertain})
 		}
 	}
 	return out, nil
@@ -80,6 +82,30 @@ func (o *memOutbox) Failed(_ context.Context, id int64, ch Channel, reason strin
 	r.attempts++
 	r.retryAt = retryAt
 	r.reasons = append(r.reasons, reason)
+	if r.sending {
+		r.uncertain--
+		r.sending = false
+	}
+	return nil
+}
+
+func (o *memOutbox) Attempt(_ context.Context, id int64, ch Channel, _ time.Time) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	r := o.find(id, ch)
+	r.uncertain++
+	r.sending = true
+	return nil
+}
+
+func (o *memOutbox) Unsure(_ context.Context, id int64, ch Channel, reason string, retryAt time.Time) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	r := o.find(id, ch)
+	r.attempts++
+	r.retryAt = retryAt
+	r.reasons = append(r.reasons, reason)
+	r.sending = false
 	return nil
 }
 

@@ -174,7 +174,7 @@ func TestMailOneRejectionOneEmail(t *testing.T) {
 	if p.subject != no.Subject {
 		t.Errorf("subject %q, want %q", p.subject, no.Subject)
 	}
-	for _, w := range []string{"S003", "S001", "S011", "「总人数」 27 人", "调查表.pdf", "2026年11月20日"} {
+	for _, w := range []string{"S003", "S001", "S011", "“总人数” 27 人", "调查表.pdf", "2026年11月20日"} {
 		if !strings.Contains(p.body, w) {
 			t.Errorf("body lacks %q", w)
 		}

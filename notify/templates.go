@@ -70,73 +70,81 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-const subjectRejection = `【材料退回】{{.TeamName}}：{{.Document.KindLabel}}未通过审核，请{{if .Overdue}}尽快{{else}}于{{.Deadline}}前{{end}}修改重报`
+const subjectRejection = `【材料退回】{{.Who}}：{{.Document.KindLabel}}未通过审核，请{{if .Overdue}}尽快{{else}}于{{.Deadline}}前{{end}}修改重报`
 
-const bodyRejection = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
+const bodyRejection = `{{.Addressee}}：
 
-你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）经审核未予受理，已退回。存在以下问题：
+你单位报送的{{.Document.Named}}（{{.Document.Received}}收到）经审核未予受理，已退回。存在以下问题：
 {{range .Findings}}
-{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}「{{.FieldLabel}}」：{{end}}{{.Message}}（{{.Rule}}）{{end}}
+{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}“{{.FieldLabel}}”：{{end}}{{.Message}}（{{.Rule}}）{{end}}
 
-请按上述问题逐项修改后，{{if .Overdue}}尽快重新报送{{.Document.KindLabel}}（报送截止日期{{.Deadline}}已过）{{else}}于{{.Deadline}}前重新报送{{.Document.KindLabel}}{{end}}。标为“错误”的问题须改正后材料方可受理；标为“提示”的问题请核对说明。原文件已移入退回文件夹并保留，无需删除。
+请按上述问题逐项修改后，{{if .Overdue}}尽快重新报送{{.Document.Resubmit}}（报送截止日期{{.Deadline}}已过）{{else}}于{{.Deadline}}前重新报送{{.Document.Resubmit}}{{end}}。标为“错误”的问题须改正后材料方可受理；标为“提示”的问题请核对说明。原文件已移入退回文件夹并保留，无需删除。
+
+{{.Footer}}
 
 依据：{{.Notice}}
 {{.Bureau}}
 {{.Now}}
 `
 
-const subjectAcceptance = `【材料已受理】{{.TeamName}}：{{.Document.KindLabel}}{{if .Findings}}（有{{len .Findings}}项提示）{{end}}`
+const subjectAcceptance = `【材料已受理】{{.Who}}：{{.Document.KindLabel}}{{if .Photos}}{{len .Photos}}个文件{{end}}{{if .Findings}}（有{{len .Findings}}项提示）{{end}}`
 
-const bodyAcceptance = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
+const bodyAcceptance = `{{.Addressee}}：
 
-你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）已受理。
+你单位报送的{{if .Photos}}{{.Document.KindLabel}}共{{len .Photos}}个文件（{{join .Photos "、"}}）{{else}}{{.Document.Named}}（{{.Document.Received}}收到）{{end}}已受理。
 {{- if .Findings}}
 请注意以下提示，如有误请核对后说明或重新报送：
 {{range .Findings}}
-{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}「{{.FieldLabel}}」：{{end}}{{.Message}}（{{.Rule}}）{{end}}
+{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}“{{.FieldLabel}}”：{{end}}{{.Message}}（{{.Rule}}）{{end}}
 {{- end}}
-{{if .Missing}}
-你单位尚缺：{{join .Missing "、"}}，请{{if .Overdue}}尽快报送（截止日期{{.Deadline}}已过）{{else}}于{{.Deadline}}前报送{{end}}。
+{{if .Materials}}{{if .Missing}}
+截至{{.Now}}，你单位尚缺：{{join .Missing "、"}}，请{{if .Overdue}}尽快报送（截止日期{{.Deadline}}已过）{{else}}于{{.Deadline}}前报送{{end}}。
 {{- else}}
 你单位的材料已全部受理。
-{{- end}}
+{{- end}}{{end}}
+
+{{.Footer}}
 
 依据：{{.Notice}}
 {{.Bureau}}
 {{.Now}}
 `
 
-const subjectReview = `【材料待审核】{{.TeamName}}：{{.Document.KindLabel}}为扫描件，待人工审核`
+const subjectReview = `【材料待审核】{{.Who}}：{{.Document.KindLabel}}为扫描件，待人工审核`
 
-const bodyReview = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
+const bodyReview = `{{.Addressee}}：
 
-你单位报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）为扫描件，系统无法读取其中的数据，已登记为已提交，待工作人员人工审核，审核结果另行通知。
+你单位报送的{{.Document.Named}}（{{.Document.Received}}收到）为扫描件，系统无法读取其中的数据，已登记为已提交，待工作人员人工审核，审核结果另行通知。
 {{range .Findings}}
-{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}「{{.FieldLabel}}」：{{end}}{{.Message}}（{{.Rule}}）{{end}}
+{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}“{{.FieldLabel}}”：{{end}}{{.Message}}（{{.Rule}}）{{end}}
 
 如方便，请另行报送可复制文字的 PDF 或 Excel 版本，以加快审核。材料报送截止日期为{{.Deadline}}。
 
+{{.Footer}}
+
 依据：{{.Notice}}
 {{.Bureau}}
 {{.Now}}
 `
 
-const subjectSupersede = `【材料已更新】{{.TeamName}}：{{.Document.KindLabel}}已由新报送的文件替换`
+const subjectSupersede = `【材料已更新】{{.Who}}：{{.Document.KindLabel}}已由新报送的文件替换`
 
-const bodySupersede = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
+const bodySupersede = `{{.Addressee}}：
 
-你单位重新报送的{{.Document.KindLabel}}“{{.Document.Name}}”（{{.Document.Received}}收到）已受理，{{if .Earlier}}此前受理的“{{.Earlier}}”{{else}}此前受理的同类材料{{end}}已被替换，原文件已存档并标记为已替换，以新文件为准。
+你单位重新报送的{{.Document.Named}}（{{.Document.Received}}收到）已受理，{{if .Earlier}}此前受理的“{{.Earlier}}”{{else}}此前受理的同类材料{{end}}已被替换，原文件已存档并标记为已替换，以新文件为准。
 {{range .Findings}}
-{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}「{{.FieldLabel}}」：{{end}}{{.Message}}（{{.Rule}}）{{end}}
+{{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}“{{.FieldLabel}}”：{{end}}{{.Message}}（{{.Rule}}）{{end}}
+
+{{.Footer}}
 
 依据：{{.Notice}}
 {{.Bureau}}
 {{.Now}}
 `
 
-const subjectReminder = `【报送提醒】{{.TeamName}}：材料报送截止日期为{{.Deadline}}，尚缺{{len .Missing}}项材料`
+const subjectReminder = `【报送提醒】{{.Who}}：材料报送截止日期为{{.Deadline}}，尚缺{{len .Missing}}项材料`
 
-const bodyReminder = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
+const bodyReminder = `{{.Addressee}}：
 
 按照{{.Notice}}要求，请于{{.Deadline}}前将本年度材料报送{{.Bureau}}。截至{{.Now}}，你单位材料情况如下：
 {{range .Materials}}
@@ -146,5 +154,8 @@ const bodyReminder = `{{.TeamName}}{{if .TeamUnit}}（{{.TeamUnit}}）{{end}}：
 {{range .Findings}}
 {{.N}}. 【{{.SeverityLabel}}】{{.Message}}（{{.Rule}}）{{end}}
 
+{{.Footer}}
+
 {{.Bureau}}
+{{.Now}}
 `

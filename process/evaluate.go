@@ -46,6 +46,7 @@ type Evaluator struct {
 	reg     dossier.Registry
 	prog    dossier.Programme
 	maxSize int64
+	young   time.Duration // see RetryYoung
 }
 
 // New returns an Evaluator. maxSize is F005's limit in bytes.
@@ -67,7 +68,11 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	if d.Name == "" {
 		d.Name = path.Base(f.Rel)
 	}
-	defer func() { d.Verdict = dossier.VerdictOf(d.Findings) }()
+	defer func() {
+		if !Transient(d) { // own trouble is no verdict: the daemon retries the file
+			d.Verdict = verdictOf(d.Findings) // VerdictOf, F012 included (ocr.go)
+		}
+	}()
 
 	team, teamErr := e.identify(f, nil)
 	if teamErr == nil {
@@ -81,8 +86,13 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 		return e.finishTeam(d, teamErr)
 	}
 	size, sum, err := hashFile(f.Path, e.maxSize)
+	if err != nil && ownIOTrouble(err) {
+		d.Problem = transientPrefix + err.Error()
+		return d
+	}
 	if err != nil {
-		d.Findings = append(d.Findings, rules.Intake("F002", d, err.Error()))
+		d.Problem = err.Error()
+		d.Findings = append(d.Findings, rules.Intake("F002", d, readProblem(err)))
 		return e.finishTeam(d, teamErr)
 	}
 	d.Size, d.SHA256 = size, sum
@@ -100,6 +110,10 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 		return e.finishTeam(d, teamErr)
 	}
 	res, err := e.ext.ExtractAs(ctx, f.Path, d.Name)
+	if err != nil && (ownIOTrouble(err) || e.stillWritten(f.Path, err)) {
+		d.Problem = transientPrefix + err.Error()
+		return d
+	}
 	if err != nil {
 		// The English reason is for the log (Document carries it in Problem);
 		// the Chinese message is the rule's own.
@@ -109,6 +123,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 		return e.finishTeam(d, teamErr)
 	}
 	applyResult(&d, res)
+	byName := teamErr == nil // the folder or the file name named the team
 	if teamErr != nil {
 		team, teamErr = e.identify(f, d.Fields)
 		if teamErr == nil {
@@ -116,6 +131,12 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 		}
 	}
 	d.Findings = append(d.Findings, e.contentFindings(d, team, teamErr, res, now)...)
+	applyOCR(&d, res) // a scan read by OCR: F012 (ocr.go)
+	if byName {
+		if f11, ok := rules.F011(e.reg, d, team); ok {
+			d.Findings = append(d.Findings, f11)
+		}
+	}
 	return d
 }
 
@@ -148,7 +169,7 @@ func (e *Evaluator) contentFindings(d dossier.Document, team dossier.Team, teamE
 // cannot be read. Photo documents are pictures by nature and have no fields
 // to read, so a photo PDF with few or no captions is not a scan.
 func scanned(d dossier.Document, res extract.Result) bool {
-	return res.Scanned && d.Kind != dossier.KindPhotos
+	return res.Scanned && d.Kind != dossier.KindPhotos && !res.OCR.Read()
 }
 
 // rulesFor applies the content rules, or only the deadline ones for a scan.
@@ -185,6 +206,7 @@ func applyResult(d *dossier.Document, res extract.Result) {
 	}
 	d.Invalid = res.Invalid
 	d.Pages, d.Images, d.TextChars, d.Decrypted = res.Pages, res.Images, res.TextChars, res.Decrypted
+	d.Confidence, d.Sources = res.Confidence, res.Sources // where each field was read, and how surely
 }
 
 func received(f File, now time.Time) time.Time {
@@ -213,7 +235,7 @@ func hashFile(p string, maxSize int64) (int64, string, error) {
 		return 0, "", fmt.Errorf("stat: %w", err)
 	}
 	if !st.Mode().IsRegular() {
-		return 0, "", errors.New("not a regular file")
+		return 0, "", errNotRegular
 	}
 	h := sha256.New()
 	limit := st.Size()

@@ -196,3 +196,25 @@ func TestDuplicateOnlyWithinATeam(t *testing.T) {
 		t.Fatalf("same team's copy: %v", rulesOf(d))
 	}
 }
+
+// F011: M12's survey dropped in M11's folder names M12 in its own
+// content: it waits for a clerk instead of being accepted for M11.
+func TestEvaluateContentNamesAnotherTeam(t *testing.T) {
+	ev := newEvaluator(t)
+	src, err := os.ReadFile(filepath.Join("testdata", "inbox", "M12", "实施成效调查表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "M11", "实施成效调查表.xlsx")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, src, 0o644)
+	d := ev.Evaluate(context.Background(), File{Path: p, Rel: "M11/实施成效调查表.xlsx", Name: "实施成效调查表.xlsx", Folder: "M11", Size: int64(len(src))}, testNow, nil)
+	if d.TeamID != "M11" || d.Verdict != dossier.VerdictReview || !strings.Contains(strings.Join(rulesOf(d), ","), "F011") {
+		t.Fatalf("team %q verdict %s rules %v", d.TeamID, d.Verdict, rulesOf(d))
+	}
+	// The same file in its own team's folder is not F011.
+	own := ev.Evaluate(context.Background(), fileAt(t, "M12/实施成效调查表.xlsx", time.Time{}), testNow, nil)
+	if strings.Contains(strings.Join(rulesOf(own), ","), "F011") {
+		t.Fatalf("F011 on the team's own file: %v", rulesOf(own))
+	}
+}

@@ -15,6 +15,7 @@ import (
 var accepted = map[string]dossier.Format{
 	".pdf": dossier.FormatPDF, ".xlsx": dossier.FormatXLSX, ".xlsm": dossier.FormatXLSX,
 	".jpg": dossier.FormatJPEG, ".jpeg": dossier.FormatJPEG, ".png": dossier.FormatPNG,
+	".docx": dossier.FormatDOCX, ".docm": dossier.FormatDOCX,
 }
 
 // legacy are the old office formats that get re-save advice.
@@ -27,9 +28,6 @@ func formatByExt(name string) dossier.Format {
 	}
 	if legacy[ext] {
 		return dossier.FormatLegacy
-	}
-	if ext == ".docx" {
-		return dossier.FormatDOCX
 	}
 	return dossier.FormatUnknown
 }
@@ -45,7 +43,7 @@ func intakeBeforeRead(d *dossier.Document, maxSize int64) bool {
 		d.Findings = append(d.Findings, rules.Intake("F005", *d, fmt.Sprintf("文件大小 %s，超过上限 %s", humanSize(d.Size), humanSize(maxSize))))
 	case d.Format == dossier.FormatLegacy:
 		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
-	case d.Format == dossier.FormatUnknown || d.Format == dossier.FormatDOCX:
+	case d.Format == dossier.FormatUnknown:
 		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
 	default:
 		return false

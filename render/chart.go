@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"dossier"
+)
 
 // bar is one bar of a chart.
 type bar struct {
@@ -62,8 +66,5 @@ func (b *builder) barChart(title string, bars []bar, col rgb) {
 }
 
 func trimZero(v float64) string {
-	if v == float64(int64(v)) {
-		return thousands(int64(v))
-	}
-	return money(v)
+	return dossier.Thousands(int64(v))
 }

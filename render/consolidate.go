@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"sort"
 	"time"
+
+	"dossier"
 )
 
 // Names of the package's files.
@@ -53,7 +55,9 @@ type ManifestInput struct {
 	Verdict    string `json:"verdict"`
 	Superseded bool   `json:"superseded,omitempty"`
 	SHA256     string `json:"sha256"`
-	StoredPath string `json:"stored_path,omitempty"`
+	// Folder is the inbox folder the file was dropped in: the package
+	// names files by team, folder and name, never by a server path.
+	Folder string `json:"folder,omitempty"`
 }
 
 // ErrOutbox reports an outbox that cannot be written.
@@ -127,8 +131,12 @@ func writePackage(ctx context.Context, in Input, dir, hash string) (Manifest, er
 	for _, v := range in.Teams {
 		for _, d := range v.Documents {
 			man.Inputs = append(man.Inputs, ManifestInput{Team: v.Team.ID, Name: d.Name, Kind: string(d.Kind), Verdict: string(d.Verdict),
-				Superseded: d.Superseded, SHA256: d.SHA256, StoredPath: d.StoredPath})
+				Superseded: d.Superseded, SHA256: d.SHA256, Folder: d.Folder})
 		}
+	}
+	for _, d := range append(append([]dossier.Document{}, in.NoTeam...), in.Dups...) {
+		man.Inputs = append(man.Inputs, ManifestInput{Team: d.TeamID, Name: d.Name, Kind: string(d.Kind), Verdict: string(d.Verdict),
+			SHA256: d.SHA256, Folder: d.Folder})
 	}
 	data, err := json.MarshalIndent(man, "", "  ")
 	if err != nil {

@@ -26,13 +26,22 @@ func (b *builder) tocList() []tocEntry {
 	for _, v := range b.in.Teams {
 		l = append(l, tocEntry{key: v.Team.ID, title: v.Team.ID + "　" + v.Team.Name, level: 1})
 	}
-	l = append(l, tocEntry{key: "orig", title: "四、原件"})
+	l = append(l, tocEntry{key: "other", title: otherTitle}, tocEntry{key: "orig", title: "五、原件"})
 	return l
 }
 
 // contentsTable is the contents as a table; pages nil gives placeholders
-// of the same shape for measuring.
+// of the same shape for measuring. Every entry with a page links to it.
 func (b *builder) contentsTable(pages map[string]int) *table {
+	link := func(key string) int {
+		p, ok := pages[key]
+		if !ok || c0(b) {
+			return 0
+		}
+		l := b.f.AddLink()
+		b.f.SetLink(l, 0, p)
+		return l
+	}
 	num := func(key string) string {
 		if pages == nil {
 			return "0000"
@@ -42,18 +51,23 @@ func (b *builder) contentsTable(pages map[string]int) *table {
 		}
 		return "—"
 	}
-	t := &table{cols: []float64{134, 20, 20}, size: 10, pad: 1.6}
+	t := &table{cols: []float64{134, 20, 20}, size: 10.5, pad: 1.6}
 	t.header = [][]cell{{{text: "内容", align: "C"}, {text: "页码", align: "C"}, {text: "原件页码", align: "C"}}}
 	for _, e := range b.tocList() {
 		if e.level == 0 {
-			a := colAccent
-			t.rows = append(t.rows, []cell{{text: e.title, color: &a}, {text: num(e.key), align: "C"}, {text: "", align: "C"}})
+			l := link(e.key)
+			t.rows = append(t.rows, []cell{{text: e.title, face: faceHei, link: l}, {text: num(e.key), align: "C", link: l}, {text: "", align: "C"}})
 			continue
 		}
-		t.rows = append(t.rows, []cell{{text: "　　" + e.title}, {text: num("team:" + e.key), align: "C"}, {text: num("orig:" + e.key), align: "C"}})
+		l, lo := link("team:"+e.key), link("orig:"+e.key)
+		t.rows = append(t.rows, []cell{{text: "　　" + e.title, link: l}, {text: num("team:" + e.key), align: "C", link: l},
+			{text: num("orig:" + e.key), align: "C", link: lo}})
 	}
 	return t
 }
+
+// c0 reports that links cannot be made (measuring without a document).
+func c0(b *builder) bool { return b.f == nil || b.canvas.dry }
 
 const contentsTitleH = 16.0
 
@@ -95,17 +109,16 @@ func (b *builder) drawContents() {
 	b.f.SetPage(last)
 }
 
-// title draws a part's title centred.
+// title draws a part's title centred, in 黑体 (a report's first level).
 func (b *builder) title(s string) {
 	c := b.canvas
-	c.setSize(18)
-	c.color(colAccent)
-	c.text(marginX, c.y, c.contentW(), s, "C")
-	c.y += c.lineH() + 2
-	c.y += 1
-	c.rule(colAccent2, 0.5)
-	c.y += 4
+	saved := c.face
+	c.setFace(faceHei)
+	c.setSize(16)
 	c.color(colInk)
+	c.text(marginX, c.y, c.contentW(), s, "C")
+	c.y += c.lineH() + 4
+	c.setFace(saved)
 }
 
 // part starts a top-level part on a new page, with a bookmark.
@@ -117,18 +130,16 @@ func (b *builder) part(key, title, orient string) {
 	b.title(title)
 }
 
-// heading draws a sub-heading, keeping room for what follows.
+// heading draws a second-level heading in 楷体, keeping room for what follows.
 func (b *builder) heading(s string, keep float64) {
 	c := b.canvas
+	saved := c.face
+	c.setFace(faceKai)
 	c.setSize(13)
 	c.ensure(c.lineH() + keep + 4)
 	c.y += 2
-	if !c.dry {
-		c.fill(colAccent)
-		b.f.Rect(marginX, c.y+1, 1.4, c.lineH()-2, "F")
-	}
-	c.color(colAccent)
-	c.text(marginX+3, c.y, c.contentW()-3, s, "L")
-	c.y += c.lineH() + 1.5
 	c.color(colInk)
+	c.text(marginX, c.y, c.contentW(), s, "L")
+	c.y += c.lineH() + 1.5
+	c.setFace(saved)
 }

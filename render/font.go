@@ -8,26 +8,54 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// fontTTF is LXGW WenKai Regular (OFL-1.1, fonts/OFL.txt): CJK, Latin and ¥
-// in one glyf TrueType font, which gofpdf can load and subsets on output.
-//
-//go:embed fonts/LXGWWenKai-Regular.ttf
-var fontTTF []byte
+// The package's faces, after GB/T 9704's conventions adapted to a report:
+// a 宋体-style serif for body text and tables, its bold for the title (in
+// place of 小标宋), a 黑体-style sans for headings of the first level and
+// a 楷体 for those of the second. Each is a GB 2312 subset converted to
+// TrueType outlines by fonts/gen/build.py; sources and licences are in
+// fonts/README.md. gofpdf embeds only the glyphs a package uses.
+var (
+	//go:embed fonts/SongSC-Regular.ttf
+	songTTF []byte
+	//go:embed fonts/SongSC-Bold.ttf
+	songBoldTTF []byte
+	//go:embed fonts/HeiSC-Regular.ttf
+	heiTTF []byte
+	//go:embed fonts/KaiSC-Regular.ttf
+	kaiTTF []byte
+)
 
-const fontFamily = "wenkai"
+// face is one of the package's typefaces (a gofpdf font family).
+type face string
 
-// ErrFont reports that the embedded font could not be loaded.
+// Faces.
+const (
+	faceSong  face = "song"  // body, tables, figures
+	faceTitle face = "songb" // the cover's and parts' titles
+	faceHei   face = "hei"   // headings, table headers
+	faceKai   face = "kai"   // second-level headings, notes
+)
+
+var faceFiles = []struct {
+	face face
+	ttf  *[]byte
+}{{faceSong, &songTTF}, {faceTitle, &songBoldTTF}, {faceHei, &heiTTF}, {faceKai, &kaiTTF}}
+
+// ErrFont reports that an embedded font could not be loaded.
 var ErrFont = errors.New("render: embedded font could not be loaded")
 
-// newFpdf makes an A4 document in millimetres with the embedded font
-// selected. gofpdf's AddUTF8FontFromBytes does not report parse errors, so
-// the font is checked with SetFont.
+// newFpdf makes an A4 document in millimetres with the embedded fonts
+// loaded and the body face selected. gofpdf's AddUTF8FontFromBytes does
+// not report parse errors, so each font is checked with SetFont.
 func newFpdf() (*gofpdf.Fpdf, error) {
 	f := gofpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(fontFamily, "", fontTTF)
-	f.SetFont(fontFamily, "", 10)
-	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("load font: %w: %v", ErrFont, err)
+	for _, ff := range faceFiles {
+		f.AddUTF8FontFromBytes(string(ff.face), "", *ff.ttf)
+		f.SetFont(string(ff.face), "", 10)
+		if err := f.Error(); err != nil {
+			return nil, fmt.Errorf("load font %s: %w: %v", ff.face, ErrFont, err)
+		}
 	}
+	f.SetFont(string(faceSong), "", 10)
 	return f, nil
 }

@@ -9,7 +9,7 @@ import (
 
 // layoutVersion changes whenever the package's layout changes, so that a
 // new layout makes a new package even when the inputs are the same.
-const layoutVersion = "render-1"
+const layoutVersion = "render-2"
 
 // InputsHash is the SHA-256 of everything the package is made of except
 // the consolidation time: the programme, the teams and every document with
@@ -22,7 +22,10 @@ func InputsHash(in Input) (string, error) {
 		Version   string
 		Programme any
 		Teams     any
-	}{layoutVersion, in.Programme, in.Teams}); err != nil {
+		NoTeam    any
+		Dups      any
+		Pending   int
+	}{layoutVersion, in.Programme, in.Teams, in.NoTeam, in.Dups, in.Pending}); err != nil {
 		return "", fmt.Errorf("hash inputs: %w", err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

@@ -14,17 +14,20 @@ const (
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
-// The package's palette: a sober blue with greys.
+// The package's palette: a government document's black text, grey for
+// rules and fills, and the red of the 版头 (the bureau's name and the rule
+// under it on the cover) only.
 var (
-	colInk     = rgb{33, 37, 41}
-	colMuted   = rgb{108, 117, 125}
-	colAccent  = rgb{25, 70, 135}
-	colAccent2 = rgb{196, 120, 34}
-	colRule    = rgb{170, 180, 195}
-	colHead    = rgb{226, 233, 243}
-	colZebra   = rgb{246, 248, 251}
-	colRed     = rgb{176, 32, 32}
-	colGreen   = rgb{30, 120, 60}
+	colInk    = rgb{0, 0, 0}
+	colMuted  = rgb{64, 64, 64}
+	colAccent = rgb{0, 0, 0}
+	colRule   = rgb{90, 90, 90}
+	colHead   = rgb{232, 232, 232}
+	colZebra  = rgb{246, 246, 246}
+	colBand   = rgb{242, 242, 242}
+	colRed    = rgb{200, 16, 16} // 版头红
+	colChart  = rgb{80, 80, 80}
+	colChart2 = rgb{150, 150, 150}
 )
 
 // canvas wraps gofpdf with our own vertical cursor and rune-width cache.
@@ -34,7 +37,8 @@ type canvas struct {
 	f     *gofpdf.Fpdf
 	y     float64
 	size  float64 // font size in points
-	width map[rune]float64
+	face  face
+	width map[face]map[rune]float64
 	dry   bool
 	pages int // pages started in dry mode
 	// breakPage starts a new page; set by the builder (AddPage, or the
@@ -56,15 +60,32 @@ func (c *canvas) color(col rgb) { c.f.SetTextColor(col.r, col.g, col.b) }
 func (c *canvas) fill(col rgb)  { c.f.SetFillColor(col.r, col.g, col.b) }
 func (c *canvas) draw(col rgb)  { c.f.SetDrawColor(col.r, col.g, col.b) }
 
-// runeW is the width of r at the current size, from a cache at 10 pt.
+// setFace selects a typeface at the current size.
+func (c *canvas) setFace(fc face) {
+	if fc == "" {
+		fc = faceSong
+	}
+	c.face = fc
+	c.f.SetFont(string(fc), "", c.size)
+}
+
+// runeW is the width of r in the current face and size, from a cache at 10 pt.
 func (c *canvas) runeW(r rune) float64 {
-	w, ok := c.width[r]
+	if c.face == "" {
+		c.face = faceSong
+	}
+	m := c.width[c.face]
+	if m == nil {
+		m = map[rune]float64{}
+		c.width[c.face] = m
+	}
+	w, ok := m[r]
 	if !ok {
 		saved := c.size
 		c.f.SetFontSize(10)
 		w = c.f.GetStringWidth(string(r))
 		c.f.SetFontSize(saved)
-		c.width[r] = w
+		m[r] = w
 	}
 	return w * c.size / 10
 }
@@ -82,6 +103,12 @@ func (c *canvas) lineH() float64 { return c.size * 0.3528 * 1.45 }
 
 func (c *canvas) wrap(s string, w float64) []string {
 	return wrapLines(sanitize(s), w, c.runeW)
+}
+
+// wrapCell wraps a table cell's text: a token that must not break stays
+// whole even when wider than the cell (the cell then sets it smaller).
+func (c *canvas) wrapCell(s string, w float64) []string {
+	return wrapKeep(sanitize(s), w, c.runeW)
 }
 
 // ensure breaks the page when h more millimetres do not fit.

@@ -31,9 +31,9 @@ const (
 )
 
 func (b *builder) originals() error {
-	b.part("orig", "四、原件", "P")
+	b.part("orig", "五、原件", "P")
 	c := b.canvas
-	c.para("以下附各服务团已受理（含待人工审核）且未被替代的材料原件。PDF 文件按原样逐页附入；图片文件按页排版；电子表格的内容已列入第三部分和汇总表.xlsx，此处以说明页代替。每页页眉注明所属服务团和文件名。", 10, colMuted)
+	c.para("以下附各服务团已受理（含待人工审核）且未被替代的材料原件。PDF 文件按原样逐页附入；图片文件按页排版；电子表格的内容已列入第三部分和汇总表.xlsx，此处以说明页代替。每页页眉注明所属服务团和文件名。", 10, colInk)
 	var tmp string
 	for _, v := range b.in.Teams {
 		if err := b.ctx.Err(); err != nil {
@@ -48,7 +48,7 @@ func (b *builder) originals() error {
 			name := sanitize(d.Name)
 			b.headerLeft = "原件 · " + v.Team.ID + " " + v.Team.Name + " · " + name
 			pagesBefore := b.f.PageCount()
-			if tmp == "" && d.Format == dossier.FormatPDF {
+			if tmp == "" && (d.Format == dossier.FormatPDF || d.Format == dossier.FormatDOCX) {
 				dir, err := os.MkdirTemp("", "dossier-render-")
 				if err != nil {
 					return fmt.Errorf("make temp dir for originals: %w", err)
@@ -83,6 +83,8 @@ func (b *builder) appendDoc(v dossier.TeamView, d dossier.Document, tmp string) 
 		err = b.appendPDF(d, tmp)
 	case dossier.FormatJPEG, dossier.FormatPNG:
 		err = b.appendImage(d)
+	case dossier.FormatDOCX:
+		err = b.appendDOCX(d, tmp)
 	default:
 		b.placeholder(d, fmt.Sprintf("该材料为%s文件，不能按页附入。其内容已列入本汇总材料第三部分（第 %d 页起）和汇总表.xlsx。",
 			formatLabel(d.Format), b.pageOf["team:"+v.Team.ID]))
@@ -91,7 +93,7 @@ func (b *builder) appendDoc(v dossier.TeamView, d dossier.Document, tmp string) 
 	if err != nil {
 		// A fixed text: the error can name a temporary path, and the same
 		// inputs must give the same bytes.
-		b.placeholder(d, "该文件未能附入汇总材料（原件无法读取或其页面无法合并）。请查阅存档中的原件。")
+		b.placeholder(d, "该文件未能附入汇总材料（原件无法读取或其页面无法合并）。原件按服务团和文件名存档，请向汇总单位调阅。")
 	}
 }
 
@@ -198,16 +200,18 @@ func (b *builder) placeholder(d dossier.Document, why string) {
 	b.addPage("P")
 	c := b.canvas
 	c.y = 70
+	c.setFace(faceHei)
 	c.setSize(16)
-	c.color(colAccent)
-	c.text(marginX, c.y, c.contentW(), d.Name, "C")
-	c.y += 14
+	c.color(colInk)
+	for _, l := range c.wrap(d.Name, c.contentW()) {
+		c.text(marginX, c.y, c.contentW(), l, "C")
+		c.y += c.lineH()
+	}
+	c.setFace(faceSong)
+	c.y += 8
 	c.para(why, 11, colInk)
 	c.y += 4
-	c.para("文件 SHA-256："+d.SHA256, 9, colMuted)
-	if d.StoredPath != "" {
-		c.para("存档位置："+d.StoredPath, 9, colMuted)
-	}
+	c.para("文件 SHA-256："+d.SHA256, 9, colInk)
 }
 
 func removeAll(dirs []string) {

@@ -15,7 +15,7 @@ import (
 // qpdf: the file is sound, every appended page names its team and
 // document and carries "第 x 页 共 y 页", the originals' own text is
 // there (placed as vector content, not as a picture), and the outline has
-// a bookmark for every team and document under 四、原件.
+// a bookmark for every team and document under 五、原件.
 func TestOriginalsAppended(t *testing.T) {
 	requireTool(t, "pdftotext")
 	requireTool(t, "qpdf")
@@ -71,12 +71,12 @@ func TestOriginalsAppended(t *testing.T) {
 	}
 	var orig *node
 	for i := range doc.Outlines {
-		if doc.Outlines[i].Title == "四、原件" {
+		if doc.Outlines[i].Title == "五、原件" {
 			orig = &doc.Outlines[i]
 		}
 	}
 	if orig == nil {
-		t.Fatal("no 四、原件 bookmark")
+		t.Fatal("no 五、原件 bookmark")
 	}
 	teams := 0
 	for _, v := range in.Teams {
@@ -85,7 +85,7 @@ func TestOriginalsAppended(t *testing.T) {
 		}
 	}
 	if len(orig.Kids) != teams {
-		t.Errorf("%d team bookmarks under 四、原件, want %d", len(orig.Kids), teams)
+		t.Errorf("%d team bookmarks under 五、原件, want %d", len(orig.Kids), teams)
 	}
 	for _, k := range orig.Kids {
 		if len(k.Kids) == 0 {

@@ -13,6 +13,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"dossier"
+	"dossier/report"
 )
 
 // Input is everything the package is made of.
@@ -22,9 +23,25 @@ type Input struct {
 	// carry StoredPath (the absolute path of the original in the archive),
 	// Findings, Fields, Received, SHA256 and Superseded.
 	Teams []dossier.TeamView
+	// NoTeam are the decided files whose team could not be identified,
+	// and Dups the files that repeat an accepted one (F008): they are not
+	// appended, but each is listed and counted.
+	NoTeam []dossier.Document
+	Dups   []dossier.Document
+	// Pending is how many received files are not yet decided or at rest.
+	Pending int
+	// Convert turns Word originals into PDF pages (convert.Converter);
+	// nil typesets their text instead. Not part of the inputs' hash.
+	Convert Converter `json:"-"`
 	// Generated is the consolidation time. The package shows it; PDF
 	// metadata dates are derived from the inputs instead (newestInput).
 	Generated time.Time
+}
+
+// View is the computed view every figure of the package is taken from.
+func (in Input) View() report.View {
+	return report.Build(report.Input{Programme: in.Programme, Teams: in.Teams, NoTeam: in.NoTeam,
+		Dups: in.Dups, Pending: in.Pending, Generated: in.Generated})
 }
 
 // ErrRender reports that gofpdf failed while drawing or writing.
@@ -33,9 +50,10 @@ var ErrRender = errors.New("render: drawing the PDF failed")
 // builder holds one package being drawn.
 type builder struct {
 	*canvas
-	in  Input
-	loc *time.Location
-	ctx context.Context
+	in   Input
+	view report.View
+	loc  *time.Location
+	ctx  context.Context
 
 	headerLeft string // the running header of the pages being added
 	orient     string // of the last page added: a table running on keeps it
@@ -54,13 +72,17 @@ func PDF(w io.Writer, in Input) (pages int, err error) {
 }
 
 func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error) {
+	if err := in.View().Check(); err != nil {
+		return 0, fmt.Errorf("check figures: %w", err)
+	}
 	f, err := newFpdf()
 	if err != nil {
 		return 0, err
 	}
 	b := &builder{
-		canvas: &canvas{f: f, width: map[rune]float64{}, size: 10},
+		canvas: &canvas{f: f, width: map[face]map[rune]float64{}, size: 10, face: faceSong},
 		in:     in,
+		view:   in.View(),
 		loc:    in.Programme.Location(),
 		ctx:    ctx,
 	}
@@ -85,8 +107,18 @@ func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error
 	}
 	out := buf.Bytes()
 	buf = bytes.Buffer{}
-	if err := placeUnderlays(w, out, b.under, b.fileID(), b.fixedDate()); err != nil {
-		return 0, fmt.Errorf("place original pages: %w", err)
+	// pdfcpu cannot be interrupted and takes most of a big package's time:
+	// a stop (SIGTERM) returns at once, and the abandoned work, writing
+	// into a package that is thrown away, ends with the process.
+	placed := make(chan error, 1)
+	go func() { placed <- placeUnderlays(w, out, b.under, b.fileID(), b.fixedDate()) }()
+	select {
+	case err := <-placed:
+		if err != nil {
+			return 0, fmt.Errorf("place original pages: %w", err)
+		}
+	case <-ctx.Done():
+		return 0, fmt.Errorf("place original pages: %w", ctx.Err())
 	}
 	return pages, nil
 }
@@ -152,6 +184,7 @@ func (b *builder) addPage(orient string) {
 	b.orient = orient
 	b.f.AddPageFormat(orient, gofpdf.SizeType{Wd: 210, Ht: 297})
 	b.y = contentTop
+	b.setFace(faceSong)
 	b.setSize(10)
 }
 
@@ -160,7 +193,8 @@ func (b *builder) drawHeader() {
 		return
 	}
 	c := b.canvas
-	saved := c.size
+	saved, savedFace := c.size, c.face
+	c.setFace(faceSong)
 	c.setSize(8)
 	c.color(colMuted)
 	w := c.contentW()
@@ -176,17 +210,20 @@ func (b *builder) drawHeader() {
 	c.y = 14
 	c.rule(colRule, 0.3)
 	c.y = y
+	c.setFace(savedFace)
 	c.setSize(saved)
 	c.color(colInk)
 }
 
 func (b *builder) drawFooter() {
 	c := b.canvas
-	saved := c.size
+	saved, savedFace := c.size, c.face
+	c.setFace(faceSong)
 	c.setSize(9)
-	c.color(colMuted)
+	c.color(colInk)
 	h := c.pageH()
 	c.text(marginX, h-12, c.contentW(), fmt.Sprintf("第 %d 页 共 {nb} 页", b.f.PageNo()), "C")
+	c.setFace(savedFace)
 	c.setSize(saved)
 	c.color(colInk)
 }
@@ -202,6 +239,7 @@ func (b *builder) build() error {
 	b.summaryTable()
 	b.statistics()
 	b.teamSections()
+	b.otherFiles()
 	if err := b.originals(); err != nil {
 		return err
 	}

@@ -2,18 +2,22 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"dossier"
+	"dossier/report"
 )
 
 // summaryCols are the summary table's column widths on a landscape page.
-var summaryCols = []float64{9, 13, 48, 38, 14, 14, 14, 14, 10, 26, 26, 24, 11}
+var summaryCols = []float64{9, 11, 44, 34, 13, 13, 13, 13, 9, 25, 25, 23, 9, 20}
 
-// summaryHeader is the summary table's header.
+// summaryHeader is the summary table's header; the money columns say
+// their unit, and their figures are in that unit (yuan).
 func summaryHeader() []cell {
 	h := []cell{{text: "序号"}, {text: "级别"}, {text: "服务团名称"}, {text: "依托单位"},
 		{text: "调查表"}, {text: "决算"}, {text: "总结"}, {text: "影像"},
-		{text: "逾期"}, {text: "到位资金（元）"}, {text: "实际支出（元）"}, {text: "结余（元）"}, {text: "问题"}}
+		{text: "逾期"}, {text: "到位资金（" + string(dossier.Yuan) + "）"}, {text: "实际支出（" + string(dossier.Yuan) + "）"},
+		{text: "结余（" + string(dossier.Yuan) + "）"}, {text: "问题"}, {text: "说明"}}
 	for i := range h {
 		h[i].align = "C"
 	}
@@ -21,89 +25,71 @@ func summaryHeader() []cell {
 }
 
 func stateCell(s dossier.MaterialState) cell {
-	col := colMuted
-	switch s {
-	case dossier.MaterialAccepted:
-		col = colGreen
-	case dossier.MaterialRejected:
-		col = colRed
-	case dossier.MaterialReview:
-		col = colAccent2
-	}
 	if s == "" {
 		s = dossier.MaterialMissing
 	}
-	return cell{text: s.Label(), align: "C", color: &col}
+	return cell{text: s.Label(), align: "C"}
 }
 
-// funds are the audit's three totals, and whether there is an audit.
-type funds struct {
-	received, spent, balance float64
-	ok                       bool
-}
-
-func fundsOf(v dossier.TeamView) funds {
-	d, ok := v.Current(dossier.KindAudit)
-	if !ok {
-		return funds{}
+// fundsNote says why a team's funds are "—", or how they were set.
+func fundsNote(f report.Funds) string {
+	if !f.Received.Counts && !f.Spent.Counts && !f.Balance.Counts {
+		return "决算" + f.Received.Reason + "，不计入合计"
 	}
-	r, _ := d.Fields.Money("received_total")
-	s, _ := d.Fields.Money("spent_total")
-	bal, ok := d.Fields.Money("balance")
-	if !ok {
-		bal = r - s
+	var parts []string
+	for _, a := range []struct {
+		label string
+		a     report.Amount
+	}{{"到位", f.Received}, {"支出", f.Spent}, {"结余", f.Balance}} {
+		if n := a.a.Note(); n != "" {
+			parts = append(parts, a.label+n)
+		}
 	}
-	return funds{received: r, spent: s, balance: bal, ok: true}
+	return strings.Join(parts, "；")
 }
 
-// summaryRows are the summary table's rows, one per team, and a totals row.
-func summaryRows(teams []dossier.TeamView) [][]cell {
+// summaryRows are the summary table's rows, one per team, then the
+// subtotals by level and the total: every figure from the view.
+func summaryRows(v report.View) [][]cell {
 	var rows [][]cell
-	var tot funds
-	findings := 0
-	for i, v := range teams {
-		fu := fundsOf(v)
-		m := func(s string) string {
-			if !fu.ok {
-				return "—"
-			}
-			return s
+	findings := [3]int{}
+	for _, t := range v.Teams {
+		late := "否"
+		if t.Late {
+			late = "是"
 		}
-		late := cell{text: "否", align: "C"}
-		if v.Late {
-			r := colRed
-			late = cell{text: "是", align: "C", color: &r}
-		}
-		n := len(findingsOf(v))
-		findings += n
-		row := []cell{{text: strconv.Itoa(i + 1), align: "C"}, {text: v.Team.Level.Label(), align: "C"},
-			{text: v.Team.Name}, {text: v.Team.Unit}}
+		findings[0] += t.Findings
+		findings[report.LevelIndex(t.Team.Level)] += t.Findings
+		row := []cell{{text: strconv.Itoa(t.N), align: "C"}, {text: t.Team.Level.Label(), align: "C"},
+			{text: t.Team.Name}, {text: t.Team.Unit}}
 		for _, k := range dossier.Kinds {
-			row = append(row, stateCell(v.Materials[k]))
+			row = append(row, stateCell(t.Materials[k]))
 		}
-		row = append(row, late,
-			cell{text: m(money(fu.received)), align: "R"}, cell{text: m(money(fu.spent)), align: "R"},
-			cell{text: m(money(fu.balance)), align: "R"}, cell{text: strconv.Itoa(n), align: "C"})
+		row = append(row, cell{text: late, align: "C"},
+			cell{text: t.Funds.Received.Text(), align: "R"}, cell{text: t.Funds.Spent.Text(), align: "R"},
+			cell{text: t.Funds.Balance.Text(), align: "R"}, cell{text: strconv.Itoa(t.Findings), align: "C"},
+			cell{text: fundsNote(t.Funds)})
 		rows = append(rows, row)
-		tot.received += fu.received
-		tot.spent += fu.spent
-		tot.balance += fu.balance
 	}
 	h := colHead
-	rows = append(rows, []cell{{text: "合计", span: 9, align: "C", fill: &h},
-		{text: money(tot.received), align: "R", fill: &h}, {text: money(tot.spent), align: "R", fill: &h},
-		{text: money(tot.balance), align: "R", fill: &h}, {text: strconv.Itoa(findings), align: "C", fill: &h}})
+	for i, s := range []struct {
+		label string
+		sum   report.FundsSum
+	}{{"国家级小计", v.Funds.National}, {"市级小计", v.Funds.Municipal}, {"合计", v.Funds.All}} {
+		n := []int{1, 2, 0}[i]
+		rows = append(rows, []cell{{text: s.label, span: 9, align: "C", fill: &h, face: faceHei},
+			{text: s.sum.Received.String(), align: "R", fill: &h}, {text: s.sum.Spent.String(), align: "R", fill: &h},
+			{text: s.sum.Balance.String(), align: "R", fill: &h}, {text: strconv.Itoa(findings[n]), align: "C", fill: &h},
+			{text: "计入 " + strconv.Itoa(s.sum.Audits) + " 份决算", fill: &h}})
+	}
 	return rows
 }
 
 func (b *builder) summaryTable() {
 	b.part("summary", "一、服务团材料汇总表", "L")
 	c := b.canvas
-	c.setSize(9.5)
-	c.color(colMuted)
-	c.text(marginX, c.y, c.contentW(), "材料状态：已受理、待审核、已退回、未提交；资金取自已受理（或待审核）的经费决算报告；问题为审核发现的全部问题条数。", "L")
-	c.y += c.lineH() + 2
-	c.color(colInk)
-	t := &table{cols: summaryCols, size: 9, zebra: true, pad: 1.4, header: [][]cell{summaryHeader()}, rows: summaryRows(b.in.Teams)}
+	c.para("材料状态：已受理、待审核、已退回、未提交。资金取自已受理的现行经费决算报告，单位为元；决算报告待人工审核、已退回或未提交的，资金栏显示“—”并在说明栏注明原因，不计入小计和合计。标“人工核定”的数值由工作人员核定，标“OCR识读”的数值由扫描件识读。问题为审核发现的全部问题条数。", 9.5, colInk)
+	c.y += 2
+	t := &table{cols: summaryCols, size: 9, zebra: true, pad: 1.4, header: [][]cell{summaryHeader()}, rows: summaryRows(b.view)}
 	c.drawTable(t)
 }

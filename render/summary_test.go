@@ -11,8 +11,8 @@ import (
 // and the totals row.
 func TestSummaryRows(t *testing.T) {
 	in := testInput(t)
-	rows := summaryRows(in.Teams)
-	if len(rows) != len(in.Teams)+1 {
+	rows := summaryRows(in.View())
+	if len(rows) != len(in.Teams)+3 {
 		t.Fatalf("%d rows for %d teams", len(rows), len(in.Teams))
 	}
 	var b strings.Builder
@@ -26,12 +26,12 @@ func TestSummaryRows(t *testing.T) {
 	checkGolden(t, "testdata/summary.golden", b.String())
 }
 
-func TestComputeStats(t *testing.T) {
-	s := computeStats(testInput(t).Teams)
-	if s.surveys[0] != s.surveys[1]+s.surveys[2] || s.surveys[0] == 0 {
-		t.Fatalf("survey counts %v", s.surveys)
+func TestSurveyStatsAddUp(t *testing.T) {
+	s := testInput(t).View().Survey
+	if s.Surveys[0] != s.Surveys[1]+s.Surveys[2] || s.Surveys[0] == 0 {
+		t.Fatalf("survey counts %v", s.Surveys)
 	}
-	a := s.sums["experts_total"]
+	a := s.Sums["experts_total"]
 	if a[0] != a[1]+a[2] || a[0] == 0 {
 		t.Fatalf("experts_total sums %v", a)
 	}

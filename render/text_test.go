@@ -71,6 +71,45 @@ func TestWrapLines(t *testing.T) {
 	checkGolden(t, "testdata/wrap.golden", golden.String())
 }
 
+// TestNoBreakInside: a time, a date, an amount, a document number and a
+// file name are never split when they fit on a line.
+func TestNoBreakInside(t *testing.T) {
+	tests := []struct {
+		name, text, whole string
+		width             float64
+	}{
+		{"time", "接收时间2026-11-12 11:19已登记", "2026-11-12 11:19", 12},
+		{"clock", "一二三四五六七11:19:05收到", "11:19:05", 10},
+		{"chinese date", "一二三四五2026年11月20日前报送", "2026年11月20日", 11},
+		{"amount", "一二三四五六七1,234,567.89元结余", "1,234,567.89元", 12},
+		{"notice number", "一二三四五六依据沪人社专〔2026〕109号", "沪人社专〔2026〕109号", 14},
+		{"file name", "一二三四五六七，M1_审计报告.pdf已收到", "M1_审计报告.pdf", 12},
+		{"title", "一二三四五六七八《实施成效调查表》已受理", "《实施成效调查表》", 12},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := wrapLines(tc.text, tc.width, fixedWidth)
+			found := false
+			for _, l := range lines {
+				if strings.Contains(l, tc.whole) {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("%q broken: %q", tc.whole, lines)
+			}
+		})
+	}
+	// A token wider than the line: wrapLines breaks it, wrapKeep keeps it whole.
+	long := "2026-11-12 11:19:05"
+	if l := wrapLines(long, 4, fixedWidth); len(l) < 2 {
+		t.Fatalf("wrapLines kept an over-wide token on one line: %q", l)
+	}
+	if l := wrapKeep(long, 4, fixedWidth); len(l) != 1 {
+		t.Fatalf("wrapKeep split %q: %q", long, l)
+	}
+}
+
 func TestSanitize(t *testing.T) {
 	if got := sanitize("张𠀀三\t一\r二\x01"); got != "张〓三 一二" {
 		t.Fatalf("sanitize = %q", got)

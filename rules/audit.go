@@ -10,12 +10,18 @@ import (
 
 var auditRequired = []string{"auditor", "opinion", "received_total", "spent_total", "balance", "service_end"}
 
-// a001: a required field of the audit report is missing.
+// a001: a required field of the audit report is missing. Without a
+// third-party audit (A007) the auditor and its opinion are not asked for
+// again: one defect, one finding.
 func a001(in input) []dossier.Finding {
 	var out []dossier.Finding
+	noAudit := len(a007(in)) > 0
 	for _, key := range auditRequired {
 		if in.f.Filled(key) {
 			continue
+		}
+		if noAudit && (key == "auditor" || key == "opinion") {
+			continue // no third-party audit at all: A007's alone
 		}
 		msg := fmt.Sprintf("经费决算报告及审计报告中未找到%s，请在报告中写明后重新提交", label(key))
 		if raw, ok := in.d.Invalid[key]; ok {

@@ -9,7 +9,7 @@ import (
 func TestA001(t *testing.T) {
 	runTable(t, "A001", a001, validAudit, []ruleCase{
 		{name: "complete", want: false},
-		{name: "no auditor", set: map[string]any{"auditor": del}, want: true},
+		{name: "no auditor is A007's alone", set: map[string]any{"auditor": del}, want: false},
 		{name: "no opinion", set: map[string]any{"opinion": nil}, want: true},
 		{name: "no balance", set: map[string]any{"balance": del}, want: true},
 		{name: "zero balance is filled", set: map[string]any{"balance": float64(0)}, want: false},

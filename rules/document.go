@@ -60,3 +60,19 @@ func isScan(d dossier.Document) bool {
 	}
 	return false
 }
+
+// LooseThreshold is the confidence below which a value the parser read
+// from a text document (a label with words it does not know) may not, on
+// its own, reject a unit's document.
+const LooseThreshold = 0.9
+
+// Doubt is SoftenUnsure for a document read from its text layer, cells or
+// Word XML (not OCR): an error finding resting on a value the parser had
+// to guess at becomes a warning for a clerk; review reports whether any
+// did, and then the verdict is review, not rejected.
+func Doubt(fs []dossier.Finding, conf map[string]float64) ([]dossier.Finding, bool) {
+	if len(conf) == 0 {
+		return fs, false
+	}
+	return SoftenUnsure(fs, conf, LooseThreshold)
+}

@@ -78,7 +78,7 @@ func f001(d dossier.Document, name, detail string) string {
 		return name + "为旧版格式（" + found + "），系统无法读取；请用 WPS 或 Microsoft Office 打开，" +
 			"通过“另存为”保存为 .xlsx 格式（调查表）或导出为 PDF 后重新提交"
 	}
-	return fmt.Sprintf("%s的格式（%s）不受支持；请以 PDF、Excel（.xlsx）或 JPG/PNG 图片格式提交", name, found)
+	return fmt.Sprintf("%s的格式（%s）不受支持；请以 PDF、Word（.docx）、Excel（.xlsx）或 JPG/PNG 图片格式提交", name, found)
 }
 
 func hasHan(s string) bool {

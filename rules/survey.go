@@ -9,7 +9,7 @@ import (
 
 // surveyRequired are the fields S001 requires whatever the service form;
 // the days/counts of the chosen form are added by requiredOf. service_mode
-// is required too: left unticked it is S001 (and S002 says to pick one);
+// is required too: left unticked it is S001 alone;
 // ticked twice it is S002's alone.
 var surveyRequired = []string{
 	"team_name", "service_fields", "region_cities", "region_counties", "region_units",
@@ -32,7 +32,7 @@ func requiredOf(f dossier.Fields) []string {
 // unreadable is S010's when it is a count; otherwise it is reported here.
 func s001(in input) []dossier.Finding {
 	var out []dossier.Finding
-	if _, twice := in.d.Invalid["service_mode"]; !twice && !in.f.Filled("service_mode") {
+	if _, twice := in.d.Invalid["service_mode"]; !twice && !in.f.Filled("service_mode") && !modeImplied(in.f) {
 		out = append(out, finding("S001", "service_mode", fmt.Sprintf(
 			"调查表%s未勾选，此项为必填项，请在“①一次服务”和“②分批次服务”中选择一项", label("service_mode"))))
 	}
@@ -109,13 +109,19 @@ func s002(in input) []dossier.Finding {
 		}
 		return out
 	}
-	found := "未勾选"
+	found := ""
 	if raw, ok := in.d.Invalid["service_mode"]; ok && raw != "" {
 		found = "填写为“" + raw + "”"
 	} else if in.f.Text("service_mode") != "" {
 		found = "填写为“" + in.f.Text("service_mode") + "”"
 	} else if in.f.Filled("service_days") && (in.f.Filled("batch_count") || in.f.Filled("batch_days_total")) {
 		found = "两种形式均已填写"
+	}
+	if found == "" && modeImplied(in.f) {
+		found = "未勾选"
+	}
+	if found == "" {
+		return nil // left blank altogether: S001's alone (one defect, one finding)
 	}
 	return []dossier.Finding{finding("S002", "service_mode", fmt.Sprintf(
 		"调查表%s%s，应在“①一次服务”和“②分批次服务”中二者选一（一次服务填服务天数，分批次服务填服务次数和累计服务天数）",
@@ -174,4 +180,11 @@ func s005(in input) []dossier.Finding {
 	return []dossier.Finding{finding("S005", "experts_total", fmt.Sprintf(
 		"专家人才来源合计 %d 人（%s），与%s %d 人不一致，来源四项之和应等于总人数",
 		sum, parts, label("experts_total"), total))}
+}
+
+// modeImplied: the service form's box is unticked but the days or batches
+// of a form are filled in. That is S002's (pick exactly one), not also
+// S001's; a form left blank altogether is S001's alone.
+func modeImplied(f dossier.Fields) bool {
+	return f.Filled("service_days") || f.Filled("batch_count") || f.Filled("batch_days_total")
 }

@@ -30,7 +30,11 @@ func s010(in input) []dossier.Finding {
 				found, bad = v, true
 			}
 		}
-		if bad {
+		switch {
+		case bad && dossier.IsApproximate(found):
+			out = append(out, finding("S010", fd.Key, fmt.Sprintf(
+				"调查表%s填写为约数“%s”，请填写确切的整数（阿拉伯数字）", label(fd.Key), found)))
+		case bad:
 			out = append(out, finding("S010", fd.Key, fmt.Sprintf(
 				"调查表%s填写为“%s”，应为不小于 0 的整数（阿拉伯数字，没有请填 0）", label(fd.Key), found)))
 		}

@@ -50,7 +50,8 @@ func TestS001(t *testing.T) {
 		{name: "unreadable yes/no", set: map[string]any{"needs_matched": del}, mut: func(d *dossier.Document) {
 			d.Invalid = map[string]string{"needs_matched": "部分"}
 		}, want: true},
-		{name: "mode not ticked", set: map[string]any{"service_mode": del}, want: true},
+		{name: "form left blank altogether", set: map[string]any{"service_mode": del, "service_days": del, "batch_count": del, "batch_days_total": del}, want: true},
+		{name: "mode not ticked, days filled, is S002's", set: map[string]any{"service_mode": del}, want: false},
 		{name: "mode ticked twice is S002's", set: map[string]any{"service_mode": del}, mut: func(d *dossier.Document) {
 			d.Invalid = map[string]string{"service_mode": "一次服务、分批次服务（均已勾选）"}
 		}, want: false},

@@ -31,6 +31,17 @@ type Doc struct {
 	SHA256     string          `json:"sha256"`
 	Superseded bool            `json:"superseded,omitempty"`
 	Rules      []string        `json:"rules"`
+	// DecidedBy is the clerk's latest decision (人工核定); Fields are then
+	// the values as the clerk corrected them.
+	DecidedBy *Decided       `json:"decided_by,omitempty"`
+	Fields    dossier.Fields `json:"fields,omitempty"`
+}
+
+// Decided names the clerk who decided a document, when and why.
+type Decided struct {
+	User string `json:"user"`
+	At   string `json:"at"`
+	Note string `json:"note"`
 }
 
 // FromView turns a team view into its status line.
@@ -52,6 +63,10 @@ func FromView(v dossier.TeamView) Line {
 		sd := Doc{File: d.Path, Kind: d.Kind, Verdict: d.Verdict, SHA256: d.SHA256, Superseded: d.Superseded, Rules: ruleIDs(d.Findings)}
 		if !d.Received.IsZero() {
 			sd.Received = d.Received.Format(time.RFC3339)
+		}
+		if dec := d.DecidedBy; dec != nil {
+			sd.DecidedBy = &Decided{User: dec.User, At: dec.At.Format(time.RFC3339), Note: dec.Note}
+			sd.Fields = d.Fields
 		}
 		l.Documents = append(l.Documents, sd)
 	}

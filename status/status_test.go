@@ -1,17 +1,10 @@
 package status
 
 import (
-	"bufio"
-	"context"
 	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/rs/zerolog"
 
 	"dossier"
 )
@@ -59,48 +52,21 @@ func TestWriteText(t *testing.T) {
 	}
 }
 
-func TestHandler(t *testing.T) {
-	now := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
-	h := Handler(func(context.Context, time.Time) ([]dossier.TeamView, error) { return views(), nil },
-		dossier.DefaultProgramme(), func() time.Time { return now }, zerolog.Nop())
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	get := func(path string) (string, string) {
-		resp, err := http.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
+func TestFromViewMarksClerkDecision(t *testing.T) {
+	v := views()[0]
+	at := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	v.Documents[0].DecidedBy = &dossier.Decision{User: "wang", At: at, Note: "已核对"}
+	v.Documents[0].Fields = dossier.Fields{"experts_total": int64(25)}
+	b, err := json.Marshal(FromView(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"decided_by":{"user":"wang","at":"2026-11-22T10:00:00Z","note":"已核对"}`, `"fields":{"experts_total":25}`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("status line lacks %s:\n%s", want, b)
 		}
-		defer resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("GET %s: %s", path, resp.Status)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		return string(b), resp.Header.Get("Content-Type")
 	}
-	body, ct := get("/")
-	if !strings.HasPrefix(ct, "text/html") || !strings.Contains(body, "草莓设施高效生产专家服务团") || !strings.Contains(body, "材料齐全 1/2") {
-		t.Fatalf("page: %s\n%s", ct, body)
-	}
-	if strings.Contains(body, "<工作成效总结>") || !strings.Contains(body, "&lt;工作成效总结&gt;") {
-		t.Fatal("page does not escape finding text")
-	}
-	body, _ = get("/status.json")
-	sc := bufio.NewScanner(strings.NewReader(body))
-	n := 0
-	for sc.Scan() {
-		var l Line
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			t.Fatalf("line %d: %v", n, err)
-		}
-		n++
-	}
-	if n != 2 {
-		t.Fatalf("%d JSON lines, want 2", n)
-	}
-	if body, _ := get("/healthz"); body != "ok\n" {
-		t.Fatalf("healthz %q", body)
-	}
-	if resp, _ := http.Get(srv.URL + "/nope"); resp.StatusCode != 404 {
-		t.Fatalf("unknown path: %s", resp.Status)
+	if b, _ := json.Marshal(FromView(views()[0])); strings.Contains(string(b), "decided_by") || strings.Contains(string(b), `"fields"`) {
+		t.Errorf("an undecided document carries decided_by or fields: %s", b)
 	}
 }

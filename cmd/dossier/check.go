@@ -3,21 +3,18 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
-	"sync"
 	"time"
 
 	"dossier"
 	"dossier/config"
 	"dossier/extract"
-	"dossier/intake"
 	"dossier/process"
+	"dossier/service"
 )
 
 // checkLine is one line of `check --json` (cli.md); keys are only added.
@@ -53,22 +50,27 @@ func runCheck(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		return usagef("name at least one file or folder: dossier check [--json] PATH...")
 	}
-	files, err := collect(paths)
-	if err != nil {
-		return err
-	}
 	ext, err := newExtractor(cfg, true)
 	if err != nil {
 		return err
 	}
 	defer ext.Close()
-	ev := process.New(ext, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
-	docs := evaluateAll(ctx, ev, files, now, cfg.Workers)
-	for i, d := range docs {
+	svc := service.New(service.Config{Registry: cfg.Registry, Programme: cfg.Programme, Workers: cfg.Workers,
+		Evaluator: process.New(ext, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))})
+	ctx, cancel := context.WithCancel(ctx) // a failed write stops the workers
+	defer cancel()
+	results, err := svc.Check(ctx, paths, now)
+	if errors.Is(err, service.ErrBadPath) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	for r := range results {
 		if *asJSON {
-			err = writeJSONLine(os.Stdout, toLine(d, files[i].Path, cfg.Registry))
+			err = writeJSONLine(os.Stdout, toLine(r.Doc, r.File.Path, cfg.Registry))
 		} else {
-			err = writeHuman(os.Stdout, d, files[i].Path, cfg.Registry)
+			err = writeHuman(os.Stdout, r.Doc, r.File.Path, cfg.Registry)
 		}
 		if err != nil {
 			return fmt.Errorf("write result: %w", err)
@@ -98,85 +100,6 @@ func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
 		Workers:       cfg.Workers,
 		Interruptible: cfg.Limits.PDFInterruptible,
 	})
-}
-
-// collect lists the files under the given paths, as the inbox would take
-// them: hidden and temporary files skipped, links not followed.
-func collect(paths []string) ([]process.File, error) {
-	var out []process.File
-	for _, root := range paths {
-		st, err := os.Lstat(root)
-		if err != nil {
-			return nil, usagef("%s: %v", root, err)
-		}
-		if !st.IsDir() {
-			out = append(out, fileFor(root, filepath.Base(filepath.Dir(root)), st))
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil // unreadable folder: nothing to list there
-			}
-			rel, _ := filepath.Rel(root, p)
-			rel = filepath.ToSlash(rel)
-			if rel == "." {
-				return nil
-			}
-			if intake.Skip(rel, d) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return nil
-			}
-			folder := ""
-			if i := strings.IndexByte(rel, '/'); i > 0 {
-				folder = rel[:i]
-			}
-			out = append(out, fileFor(p, folder, info))
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", root, err)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, nil
-}
-
-func fileFor(p, folder string, info fs.FileInfo) process.File {
-	return process.File{
-		Path: p, Rel: filepath.ToSlash(p), Name: filepath.Base(p), Folder: folder,
-		Size: info.Size(), ModTime: info.ModTime(), Symlink: info.Mode()&fs.ModeSymlink != 0,
-	}
-}
-
-// evaluateAll decides the files on a few workers, results in input order.
-func evaluateAll(ctx context.Context, ev *process.Evaluator, files []process.File, now time.Time, workers int) []dossier.Document {
-	out := make([]dossier.Document, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(workers, 1); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				out[i] = ev.Evaluate(ctx, files[i], now, nil)
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return out
 }
 
 func toLine(d dossier.Document, file string, reg dossier.Registry) checkLine {

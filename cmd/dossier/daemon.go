@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"time"
 
@@ -17,7 +15,6 @@ import (
 	"dossier/extract"
 	"dossier/notify"
 	"dossier/process"
-	"dossier/status"
 	"dossier/watcher"
 )
 
@@ -81,6 +78,9 @@ func daemonConfig(cfg config.Config, now func() time.Time) daemon.Config {
 		},
 		Templates:   tpl,
 		BureauEmail: cfg.Notify.BureauEmail,
+		Contact: notify.Contact{Office: cfg.Notify.Contact.Office, Person: cfg.Notify.Contact.Person,
+			Phone: cfg.Notify.Contact.Phone, Email: cfg.Notify.Contact.Email},
+		PhotoWindow: cfg.Notify.PhotoWindow.D(),
 		Clock:       now,
 	}
 }
@@ -166,31 +166,4 @@ func runConsolidate(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("已生成汇总包：%s\n  %s（%d 页）\n  %s\n  %s\n", res.Dir, res.PDF, res.Pages, res.XLSX, res.Manifest)
 	return nil
-}
-
-// serveStatus starts the status page on http.listen; the returned function
-// stops it. An address in use is an operator error that names the key.
-func serveStatus(cfg config.Config, a *app, clock func() time.Time) (func(), error) {
-	if cfg.HTTP.Listen == "" || cfg.HTTP.Listen == "off" {
-		return func() {}, nil
-	}
-	l, err := net.Listen("tcp", cfg.HTTP.Listen)
-	if err != nil {
-		return nil, fmt.Errorf("status page on %s: %w (set http.listen to a free host:port, or off)", cfg.HTTP.Listen, err)
-	}
-	srv := &http.Server{
-		Handler:           status.Handler(a.d.Status, cfg.Programme, clock, a.log.With().Str("component", "http").Logger()),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	go func() {
-		if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			a.log.Error().Err(err).Msg("status page stopped")
-		}
-	}()
-	a.log.Info().Str("url", "http://"+l.Addr().String()+"/").Msg("status page")
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	}, nil
 }

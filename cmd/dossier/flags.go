@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -126,6 +127,9 @@ func runConfig(_ context.Context, args []string) error {
 	out, err := cfg.Marshal()
 	if err != nil {
 		return err
+	}
+	if w := plainLANWarning(cfg); w != "" {
+		fmt.Fprintln(os.Stderr, w)
 	}
 	_, err = os.Stdout.Write(out)
 	return err

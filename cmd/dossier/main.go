@@ -35,7 +35,10 @@ func commands() []command {
 		{"status", "status [--json]: one line per team: materials accepted, missing, rejected", runStatus},
 		{"consolidate", "consolidate [--out DIR]: render the package for the bureau now", runConsolidate},
 		{"template", "template survey --out FILE.xlsx [--team ID]: the blank survey spreadsheet", runTemplate},
+		{"review", "review list|show|decide: the documents that wait for a clerk, and the clerk's decisions", runReview},
+		{"user", "user add NAME [--role clerk|viewer] | list | disable NAME: the desk's accounts", runUser},
 		{"config", "print the effective configuration", runConfig},
+		{workerCommand, "(internal) read one file in a memory-limited child process", runWorker},
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"dossier/status"
 )
 
+// runStatus prints one line per team from the ledger, through the
+// service: no daemon, no extractor.
 func runStatus(ctx context.Context, args []string) error {
 	c := newFlags("status")
 	asJSON := c.fs.Bool("json", false, "print JSON lines (cli.md)")
@@ -15,15 +17,12 @@ func runStatus(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(cfg.Data); err != nil {
-		return fmt.Errorf("no ledger at %s: run dossier serve or dossier run --once first (or pass --data)", cfg.Data)
-	}
-	a, err := build(cfg, fixed(now))
+	svc, closeSvc, err := openService(cfg, now, false)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	views, err := a.d.Status(ctx, now)
+	defer closeSvc()
+	views, err := svc.Status(ctx, now)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dossier"
 	"dossier/template"
@@ -12,7 +13,8 @@ import (
 
 func runTemplate(_ context.Context, args []string) error {
 	c := newFlags("template")
-	out := c.fs.String("out", "", "where to write the spreadsheet, e.g. 调查表.xlsx")
+	out := c.fs.String("out", "", "where to write the form, e.g. 调查表.xlsx or 调查表.docx")
+	format := c.fs.String("format", "", "xlsx (a workbook) or docx (the form as Word, with check boxes); default: the --out extension, else xlsx")
 	teamID := c.fs.String("team", "", "pre-fill this team's name and unit (e.g. M11)")
 	pos, err := c.parse(args)
 	if err != nil {
@@ -36,15 +38,33 @@ func runTemplate(_ context.Context, args []string) error {
 		}
 		team = &t
 	}
+	kind := strings.ToLower(*format)
+	if kind == "" {
+		kind = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
+	}
+	if kind != "docx" {
+		kind = "xlsx"
+	}
+	if *format != "" && strings.ToLower(*format) != kind {
+		return usagef("--format is xlsx or docx, not %q", *format)
+	}
 	if _, err := os.Stat(*out); err == nil {
 		return fmt.Errorf("%s exists: dossier never overwrites a file; choose another --out", *out)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".template-*.xlsx")
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".template-*."+kind)
 	if err != nil {
 		return fmt.Errorf("create template: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := template.Survey(tmp, team); err != nil {
+	write := func() error { return template.Survey(tmp, team) }
+	if kind == "docx" {
+		write = func() error { return template.SurveyDOCX(tmp, team, nil) }
+	}
+	if err := write(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write template: %w", err)
+	}
+	if err := tmp.Chmod(0o644); err != nil { // a form to hand out, not a secret (CreateTemp makes 0600)
 		tmp.Close()
 		return fmt.Errorf("write template: %w", err)
 	}

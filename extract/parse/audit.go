@@ -43,6 +43,15 @@ var (
 	notRefundRe    = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
 )
 
+var docYearRe = regexp.MustCompile(`[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]`)
+
+// NormalizeDocNo writes a document number in one form: the year in 〔〕,
+// no spaces ("沪众华会审字[2026] 第 0271 号" → "沪众华会审字〔2026〕第0271号").
+func NormalizeDocNo(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	return docYearRe.ReplaceAllString(s, "〔$1〕")
+}
+
 // parseAudit reads an audit report and its funds table.
 func parseAudit(text string, c *collector) {
 	s := strings.ReplaceAll(Fold(text), "\f", "\n")
@@ -51,8 +60,10 @@ func parseAudit(text string, c *collector) {
 		c.unit = "万元"
 	}
 	c.auditor(s)
-	if m := reportNoRe.FindString(flat); m != "" {
-		c.set("report_no", strings.Join(strings.Fields(m), ""))
+	if m := reportNoRe.FindString(s); m != "" {
+		c.set("report_no", NormalizeDocNo(m))
+	} else if m := reportNoRe.FindString(flat); m != "" {
+		c.set("report_no", NormalizeDocNo(m))
 	}
 	if g := reportDateRe.FindStringSubmatch(flat); g != nil {
 		c.assign("report_date", g[1])
@@ -247,6 +258,7 @@ func (c *collector) fundsTable(s string) {
 			continue
 		}
 		line = itemNoRe.ReplaceAllString(line, "")
+		c.here(line, 0, len(line), "")
 		ms := findLabels(line, auditMoneyLabels)
 		rest := line
 		var toks []string // label keys and amounts in line order
@@ -254,6 +266,11 @@ func (c *collector) fundsTable(s string) {
 		ok := true
 		for _, m := range ms {
 			between := strings.TrimSpace(line[pos:m.start])
+			if between != "" && pos == 0 && looseRestRe.MatchString(between) {
+				// words before the row's label that are not an amount
+				// qualify it ("上海市人社局配套资金"): part of the label
+				between = ""
+			}
 			if between != "" {
 				a, good := amounts(between)
 				if !good {

@@ -1,8 +1,10 @@
 package parse
 
 import (
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // looseBoxes pairs boxes that a PDF's text order moved to the end of
@@ -59,4 +61,57 @@ func looseBoxes(s string, opts []option) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+// trailingMarksRe is a line whose check boxes were set after its words:
+// a PDF whose box glyphs come from another font often writes
+// "一次服务 分批次服务 ☑ ☐" for "☑一次服务 ☐分批次服务".
+var boxedWordRe = regexp.MustCompile(`[☑☐□■☒] ?\p{Han}`)
+
+var trailingMarksRe = regexp.MustCompile(`^(.*?[^☑☐□■√✓✔☒\s])((?:\s*[☑☐□■☒])+)\s*$`)
+
+// leadMarks puts each trailing box back before its word when the line's
+// words (after its label's colon) are as many as its boxes and none has
+// a box of its own: each word takes the box of its place. Lines with
+// trailing boxes that follow one another form a block (a grid of choices
+// wrapped over lines); a block where any box stands against a word is a
+// producer that moved only some boxes, and is left to looseBoxes.
+func leadMarks(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := 0; i < len(lines); {
+		if !trailingMarksRe.MatchString(lines[i]) {
+			i++
+			continue
+		}
+		j, boxed := i, false
+		for ; j < len(lines) && trailingMarksRe.MatchString(lines[j]); j++ {
+			boxed = boxed || boxedWordRe.MatchString(lines[j])
+		}
+		if !boxed {
+			for k := i; k < j; k++ {
+				lines[k] = leadLine(lines[k])
+			}
+		}
+		i = j
+	}
+	return strings.Join(lines, "\n")
+}
+
+func leadLine(l string) string {
+	g := trailingMarksRe.FindStringSubmatch(l)
+	marks := strings.Fields(g[2])
+	head := g[1]
+	label, rest := "", head
+	if cut := strings.LastIndexAny(head, ":："); cut >= 0 {
+		_, size := utf8.DecodeRuneInString(head[cut:])
+		label, rest = head[:cut+size], head[cut+size:]
+	}
+	words := strings.Fields(rest)
+	if len(marks) < 2 || len(words) != len(marks) {
+		return l
+	}
+	for j := range words {
+		words[j] = marks[j] + words[j]
+	}
+	return label + " " + strings.Join(words, " ")
 }

@@ -20,6 +20,13 @@ type collector struct {
 	// otherChosen: 其他 was ticked or listed among the 服务领域; it joins the
 	// list when nothing says which other field (S013 then asks for it).
 	otherChosen bool
+	// conf is, for values read with less than certainty (a label with
+	// words the parser does not know), how sure the reading is.
+	conf map[string]float64
+	// at is where the value being read stands (page or sheet, and the
+	// text around it); src keeps, for each key, where it was read.
+	at  dossier.Source
+	src map[string]dossier.Source
 }
 
 func newCollector() *collector {
@@ -42,6 +49,32 @@ func (c *collector) set(key string, v any) {
 	if v != nil {
 		delete(c.inv, key)
 	}
+	c.noteSource(key)
+}
+
+// noteSource records where key was read (the first reading that set it).
+func (c *collector) noteSource(key string) {
+	if c.at == (dossier.Source{}) {
+		return
+	}
+	if c.src == nil {
+		c.src = map[string]dossier.Source{}
+	}
+	c.src[key] = c.at
+}
+
+// here sets the place of the value about to be read: the text around it
+// (clipped) and its page, counted in form feeds of s before offset.
+func (c *collector) here(s string, start, end int, sheet string) {
+	t := strings.Join(strings.Fields(s[start:end]), " ")
+	if r := []rune(t); len(r) > 80 {
+		t = string(r[:80]) + "…"
+	}
+	page := 0
+	if strings.Contains(s, "\f") {
+		page = 1 + strings.Count(s[:start], "\f")
+	}
+	c.at = dossier.Source{Page: page, Sheet: sheet, Text: t}
 }
 
 func (c *collector) invalid(key, raw string) {
@@ -50,6 +83,7 @@ func (c *collector) invalid(key, raw string) {
 	}
 	delete(c.f, key)
 	c.inv[key] = strings.TrimSpace(raw)
+	c.noteSource(key)
 }
 
 func typeOf(key string) dossier.FieldType {
@@ -267,7 +301,11 @@ func (c *collector) fundsMatching(s, unit string) {
 		src = strings.TrimSpace(rowNoTailRe.ReplaceAllString(line[m[1]:], ""))
 	}
 	src = strings.NewReplacer("资金来源", "", "来源", "", "金额", "", "：", "", ":", "").Replace(src)
-	src = strings.Trim(src, " ，,;；。、")
+	// "__10__万元，来源__市人社局__": the amount's unit and the blanks'
+	// underlines are not the source
+	src = strings.Trim(src, " ，,;；。、_＿")
+	src = strings.TrimPrefix(strings.TrimPrefix(src, "万元"), "元")
+	src = strings.Trim(src, " ，,;；。、_＿")
 	if src != "" && !IsBlank(src) {
 		c.set("funds_matching_source", src)
 	}
@@ -464,7 +502,21 @@ var (
 )
 
 // jointResearch reads "联合攻关： 联合课题攻关 2 次": the form in words, then the count.
+// leadFormRe: "联合攻关（校地共建实验室）__3__次" — the printed form's
+// bracket filled in with the form of the joint research.
+var (
+	leadFormRe = regexp.MustCompile(`^[\s:：]*[(（]([^()（）\d]{2,30})[)）]`)
+	formNoteWd = regexp.MustCompile(`具体形式|形式|请补充|填写|注明|次数`)
+)
+
 func (c *collector) jointResearch(raw string) {
+	if g := leadFormRe.FindStringSubmatch(raw); g != nil && !formNoteWd.MatchString(g[1]) && !IsBlank(g[1]) {
+		if n, st := ParseCount(firstChunk(raw[len(g[0]):])); st != Absent {
+			c.record("joint_research", n, st, firstChunk(raw[len(g[0]):]))
+			c.set("joint_research_form", CleanText(g[1]))
+			return
+		}
+	}
 	line := strings.TrimSpace(stripLead(raw))
 	if i := strings.IndexAny(line, "\n；;"); i >= 0 {
 		line = strings.TrimSpace(line[:i])

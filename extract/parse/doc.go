@@ -29,4 +29,11 @@ type Output struct {
 	Kind    dossier.Kind
 	Fields  dossier.Fields
 	Invalid map[string]string // filled in, but not readable as the field's type (S010)
+	// Confidence is, for fields read with less than certainty (a label
+	// with words the parser does not know, an approximate count), how sure
+	// the reading is, 0..1; a field absent here was read with certainty.
+	Confidence map[string]float64 `json:",omitempty"`
+	// Sources says where each field was read (page or sheet, and the text
+	// around the value), for the clerk's desk.
+	Sources map[string]dossier.Source `json:"-"`
 }

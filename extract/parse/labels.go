@@ -15,6 +15,9 @@ type label struct {
 	needNum bool // in running text, counts only when a number or blank follows
 	colon   bool // in running text, counts only at a line start or before a colon
 	exact   string
+	// strict is the label without the extra words loosen allows; of two
+	// matches over the same text the one that needs none wins.
+	strict *regexp.Regexp
 }
 
 // Pseudo keys resolved by position.
@@ -104,7 +107,7 @@ var identityLabels = colonOnly(join(
 	rx("contact_email", false, `(?i)e-?mail`),
 ))
 
-var surveyLabels = join(
+var surveyLabels = loosen(join(
 	rx("", false, `(?:\d{4}\s*年\s*)?专家人才服务基层活动\s*实施成效调查表`, `实施成效调查表`),
 	rx(keySec+"1", false, `服务活动基本情况`),
 	rx(keySec+"2", false, `参与专家人才情况`),
@@ -112,9 +115,9 @@ var surveyLabels = join(
 	rx(keySec+"4", false, `[四4]\s*[、.．]\s*实施成效`, `(?m)^\s*实施成效\s*$`),
 	rx(keySec+"5", false, `组织实施情况`),
 	lit(keyMode, false, "服务形式"),
-	lit("service_days", false, "服务天数", "一次服务天数"),
-	lit("batch_count", false, "服务次数", "服务批次", "分批次服务次数", "批次数"),
-	lit("batch_days_total", false, "累计服务天数", "服务总天数", "累计天数"),
+	lit("service_days", false, "服务天数", "一次服务天数", "一次性服务的服务天数", "单次服务服务天数"),
+	lit("batch_count", false, "服务次数", "服务批次", "分批次服务次数", "批次数", "分批次服务的服务次数", "分批服务批次"),
+	lit("batch_days_total", false, "累计服务天数", "服务总天数", "累计天数", "各批次累计服务天数", "分批服务累计天数"),
 	lit("service_fields", false, "服务领域"),
 	lit(keyOther, false, "其他", "其它"),
 	lit("", false, "服务区域", "具体地区", "培训成效", "义诊成效", "服务团投入情况", "专家人才数量及层次", "专家人才来源", "技术指导", "技术培训", "其中"),
@@ -122,15 +125,15 @@ var surveyLabels = join(
 	lit("region_counties", false, "覆盖区县", "覆盖区县数", "区县数", "覆盖区县（个）", "服务区县", "服务区县数"),
 	lit("region_units", false, "覆盖企事业单位", "覆盖企事业单位数", "企事业单位数", "覆盖企事业单位（家）", "服务企事业单位", "服务企事业单位数"),
 	rx("key_counties", false, `是\s*否\s*包\s*含[^：:]{0,30}?帮\s*扶\s*县`, `是\s*否\s*含[^：:]{0,30}?帮\s*扶\s*县`),
-	lit("key_counties_national", true, "国家级", "国家级重点帮扶县", "国家级重点帮扶县个数", "国家级重点帮扶县数"),
-	lit("key_counties_provincial", true, "省级", "省级重点帮扶县", "省级重点帮扶县个数", "省级重点帮扶县数"),
+	lit("key_counties_national", true, "国家级", "国家级重点帮扶县", "国家级重点帮扶县个数", "国家级重点帮扶县数", "国家级乡村振兴重点帮扶县"),
+	lit("key_counties_provincial", true, "省级", "省级重点帮扶县", "省级重点帮扶县个数", "省级重点帮扶县数", "省级乡村振兴重点帮扶县"),
 	lit(keyNames, false, "分别是", "分别为", "县名"),
 	lit("key_counties_national_names", false, "国家级重点帮扶县名称", "国家级帮扶县名称"),
 	lit("key_counties_provincial_names", false, "省级重点帮扶县名称", "省级帮扶县名称"),
-	lit("activities_total", false, "开展各类服务活动总场次", "各类服务活动总场次", "开展服务活动总场次", "开展活动总场次", "服务活动总场次", "活动总场次", "总场次", "各类活动总场次"),
+	lit("activities_total", false, "开展各类服务活动总场次", "各类服务活动总场次", "开展服务活动总场次", "开展活动总场次", "服务活动总场次", "活动总场次", "总场次", "各类活动总场次", "各类服务活动共计场次", "服务活动共计场次", "服务活动合计场次"),
 	lit("projects_matched", false, "对接项目数量", "对接项目数", "对接项目"),
-	lit("experts_total", false, "总人数", "专家总人数", "专家人才总人数", "参与专家总人数", "参加专家人数", "参与专家人数", "专家人数"),
-	lit("expert_attendances", false, "总人次", "专家总人次", "专家人才总人次", "参与专家总人次", "参加专家人次", "参与专家人次", "专家人次"),
+	lit("experts_total", false, "总人数", "专家总人数", "专家人才总人数", "参与专家总人数", "参加专家人数", "参与专家人数", "专家人数", "专家人才合计人数", "专家合计人数"),
+	lit("expert_attendances", false, "总人次", "专家总人次", "专家人才总人次", "参与专家总人次", "参加专家人次", "参与专家人次", "专家人次", "专家人才累计参与人次", "累计参与人次"),
 	lit("senior_full", false, "正高级职称", "正高级", "正高"),
 	lit("senior_deputy", false, "副高级职称", "副高级", "副高"),
 	lit("academicians", false, "两院院士", "院士"),
@@ -140,9 +143,9 @@ var surveyLabels = join(
 	lit("postdocs", false, "博士后"),
 	lit("returnees", false, "留学回国人员", "留学回国"),
 	lit("experts_other", false, "专家人才其他", "其他专家人才"),
-	rx("source_local", false, `本省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`, `来源[：:]?\s*本省`),
+	rx("source_local", false, `本省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`, `来源[：:]?\s*本省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`),
 	lit("source_local", true, "本市专家", "本市"),
-	rx("source_other_province", false, `外省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`),
+	rx("source_other_province", false, `外省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`, `来源[：:]?\s*外省\s*(?:[(（]\s*区\s*[、，,]\s*市\s*[)）])?`),
 	lit("source_other_province", true, "外省市专家", "外省市"),
 	lit("source_hmt", true, "港澳台"),
 	lit("source_foreign", true, "国外", "境外"),
@@ -157,6 +160,7 @@ var surveyLabels = join(
 	lit("consultations", false, "咨询对接活动", "咨询对接"),
 	lit("demonstrations", false, "示范带教"),
 	lit("free_clinics", true, "义诊"),
+	lit("free_clinics", false, "义诊场次", "义诊活动合计", "义诊活动场次"),
 	lit("science_lectures", false, "科普讲座"),
 	lit("science_exhibitions", false, "科普展览"),
 	lit("activities_other", false, "服务活动其他"),
@@ -175,26 +179,26 @@ var surveyLabels = join(
 	lit("cooperation_intents", false, "达成中长期合作意向", "中长期合作意向"),
 	lit("agreements_signed", false, "签订合作协议"),
 	rx("alliances", false, `(?:基层单位与帮扶单位等\s*)?结成\s*产\s*学\s*研\s*联\s*盟`, `产\s*学\s*研\s*联\s*盟`),
-	lit("entities_founded", false, "专家领办、联办、协办各类经济实体", "专家领办、联办、协办经济实体", "领办、联办、协办各类经济实体"),
+	lit("entities_founded", false, "专家领办、联办、协办各类经济实体", "专家领办、联办、协办经济实体", "领办、联办、协办各类经济实体", "专家领办联办协办经济实体", "专家领办联办协办各类经济实体", "领办联办协办经济实体"),
 	lit("economic_benefit", false, "取得经济效益", "经济效益"),
 	lit("social_benefit", false, "取得社会效益", "社会效益"),
 	lit("industry_impact", false, "推动产业发展"),
 	lit("beneficiaries", false, "惠及基层群众", "惠及群众"),
 	lit("outcomes_other", false, "其他成效"),
 	rx("organized_by_hrss", false, `是\s*否\s*由[^：:]{0,80}?组\s*织\s*实\s*施`),
-	lit("needs_matched", false, "前期是否与基层单位对接需求", "是否与基层单位对接需求", "对接需求", "前期是否对接需求", "是否对接需求"),
+	lit("needs_matched", false, "前期是否与基层单位对接需求", "是否与基层单位对接需求", "对接需求", "前期是否对接需求", "是否对接需求", "对接服务需求"),
 	lit("funds_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "部支持资金", "部级支持资金", "人社部资金"),
 	lit("funds_matching", false, "配套资金", "配套资金金额", "配套资金（注明资金来源和金额）"),
 	lit("funds_matching_source", false, "配套资金来源", "资金来源", "配套资金来源单位", "资金来源单位"),
 	rx("support_measures", false, `(?:对(?:参加服务活动(?:的)?)?专家(?:人才)?的)?服务保障措施`),
 	rx(keyDesc, false, `[(（]?\s*具体描述\s*[)）]?`),
-	lit("support_measures_desc", false, "服务保障措施具体描述", "保障措施描述"),
+	lit("support_measures_desc", false, "服务保障措施具体描述", "保障措施描述", "保障措施具体内容"),
 	rx("publicity", false, `是否(?:对服务团组织实施情况)?开展宣传`),
 	lit(keyMedia, false, "媒体名称", "宣传媒体名称", "宣传媒体", "发布媒体"),
 	lit(keyDate, false, "发布时间", "发布日期"),
 	lit(keyTitle, false, "篇名", "文章标题", "稿件标题"),
 	lit("uploaded_materials", false, "上传材料"),
-)
+))
 
 // noteRe finds the explanatory notes of 附件4 in brackets, which carry no
 // value and contain words that are also labels.
@@ -206,6 +210,11 @@ var enumRe = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}\s*[.、．](?:\s+|[^\d\s]
 type match struct {
 	lab        *label
 	start, end int
+}
+
+// exactOn reports whether the match needs none of loosen's extra words.
+func (m match) exactOn(s string) bool {
+	return m.lab.strict == nil || m.lab.strict.MatchString(s[m.start:m.end])
 }
 
 // findLabels returns the non-overlapping label matches in s, the earliest
@@ -231,7 +240,10 @@ func findLabels(s string, labels []label) []match {
 		if all[i].start != all[j].start {
 			return all[i].start < all[j].start
 		}
-		return all[i].end > all[j].end
+		if all[i].end != all[j].end {
+			return all[i].end > all[j].end
+		}
+		return all[i].exactOn(s) && !all[j].exactOn(s)
 	})
 	var out []match
 	end := 0

@@ -74,7 +74,7 @@ func trimPunct(s string) string {
 }
 
 var (
-	countUnits = []string{"人次", "人", "次", "场次", "场", "个", "家", "种", "项", "天", "日", "批次", "批", "名", "位", "所", "县", "余人", "余", "多"}
+	countUnits = []string{"人次", "人", "次", "场次", "场", "个", "家", "种", "项", "天", "日", "批次", "批", "名", "位", "所", "县"}
 	numRe      = regexp.MustCompile(`^[+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$`)
 )
 
@@ -119,6 +119,9 @@ func ParseCount(raw string) (int64, Status) {
 			return 0, Invalid
 		}
 		return int64(f), OK
+	}
+	if n, ok := scaledCount(s); ok {
+		return n, OK
 	}
 	if n, ok := ParseChineseNumber(s); ok {
 		return n, OK
@@ -538,3 +541,29 @@ func groupedMarks(s string, yi, ni int) (bool, bool) {
 
 func gapBefore(s string) int { return len(s) - len(strings.TrimRight(s, " \n")) }
 func gapAfter(s string) int  { return len(s) - len(strings.TrimLeft(s, " \n")) }
+
+// scaledCount reads a count written with 万 or 亿 and decimals: 17.57万 →
+// 175700 (a whole number once scaled, else not a count).
+func scaledCount(s string) (int64, bool) {
+	mult := 0.0
+	switch {
+	case strings.HasSuffix(s, "万"):
+		s, mult = strings.TrimSuffix(s, "万"), 1e4
+	case strings.HasSuffix(s, "亿"):
+		s, mult = strings.TrimSuffix(s, "亿"), 1e8
+	default:
+		return 0, false
+	}
+	if !numRe.MatchString(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil || f < 0 || f*mult > 1e12 {
+		return 0, false
+	}
+	v := math.Round(f * mult)
+	if math.Abs(v-f*mult) > 1e-6*math.Max(1, v) {
+		return 0, false
+	}
+	return int64(v), true
+}

@@ -48,6 +48,17 @@ func Parse(in Input) (out Output) {
 	if len(c.inv) > 0 {
 		out.Invalid = c.inv
 	}
+	if len(c.conf) > 0 {
+		out.Confidence = c.conf
+	}
+	if len(c.src) > 0 {
+		out.Sources = make(map[string]dossier.Source, len(c.src))
+		for k, v := range c.src {
+			if _, ok := c.f[k]; ok || c.inv[k] != "" {
+				out.Sources[k] = v
+			}
+		}
+	}
 	return out
 }
 

@@ -141,13 +141,14 @@ func normText(s string) string {
 }
 
 // TestSamples parses every sample under every text source and compares the
-// kind and the key fields with expected.jsonl: at least 98% each.
+// kind and the key fields with expected.jsonl. Every miss is listed with
+// its reason in testdata/known-misses/samples.tsv; a new one fails.
 func TestSamples(t *testing.T) {
 	exp := loadExpected(t)
 	meta := loadMeta(t)
 	type tally struct{ ok, n int }
 	kinds, fields := map[string]*tally{}, map[string]*tally{}
-	var misses []string
+	misses := map[string]string{}
 	for _, e := range exp {
 		if e.Kind == nil {
 			continue
@@ -158,13 +159,13 @@ func TestSamples(t *testing.T) {
 				kinds[src], fields[src] = &tally{}, &tally{}
 			}
 			if len(out.Invalid) > 0 {
-				misses = append(misses, fmt.Sprintf("%s [%s] invalid: %q", e.Path, src, out.Invalid))
+				misses[fmt.Sprintf("%s [%s] invalid", e.Path, src)] = fmt.Sprintf("%q", out.Invalid)
 			}
 			kinds[src].n++
 			if string(out.Kind) == *e.Kind {
 				kinds[src].ok++
 			} else {
-				misses = append(misses, fmt.Sprintf("%s [%s] kind: want %s got %s", e.Path, src, *e.Kind, out.Kind))
+				misses[fmt.Sprintf("%s [%s] kind", e.Path, src)] = fmt.Sprintf("want %s got %s", *e.Kind, out.Kind)
 			}
 			for k, v := range e.Fields {
 				fields[src].n++
@@ -172,22 +173,16 @@ func TestSamples(t *testing.T) {
 				if present && same(v, got) {
 					fields[src].ok++
 				} else {
-					misses = append(misses, fmt.Sprintf("%s [%s] %s: want %v got %#v (invalid %q)", e.Path, src, k, v, got, out.Invalid[k]))
+					misses[fmt.Sprintf("%s [%s] %s", e.Path, src, k)] = fmt.Sprintf("want %v got %#v (invalid %q)", v, got, out.Invalid[k])
 				}
 			}
 		}
 	}
-	sort.Strings(misses)
-	for _, m := range misses {
-		t.Log(m)
-	}
+	checkKnown(t, "samples", misses)
 	for src := range kinds {
 		k, f := kinds[src], fields[src]
 		kr, fr := float64(k.ok)/float64(k.n), float64(f.ok)/math.Max(1, float64(f.n))
 		t.Logf("%-7s kind %d/%d %.1f%%  fields %d/%d %.1f%%", src, k.ok, k.n, 100*kr, f.ok, f.n, 100*fr)
-		if kr < 0.98 || (f.n > 0 && fr < 0.98) {
-			t.Errorf("%s: kind %.1f%% fields %.1f%%, want ≥ 98%%", src, 100*kr, 100*fr)
-		}
 	}
 }
 

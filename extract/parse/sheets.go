@@ -29,7 +29,7 @@ var (
 	// ("服务天数（一次服务）").
 	cellOptRe   = regexp.MustCompile(`[(（]\s*(?:[有是√✓]\s*[/／、|]\s*[无否×✗]|(?i:y\s*[/／]\s*n)|一次服务|分批次服务|单选|下拉选择)\s*[)）]`)
 	cellRestSet = map[string]bool{"次数": true, "场次": true, "人数": true, "个数": true, "数量": true, "数": true, "次": true, "场": true,
-		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true, "专家": true}
+		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true, "专家": true, "来源": true, "专家来源": true}
 )
 
 // cellLabel reports the key of a cell that is only a label (with its
@@ -53,10 +53,14 @@ func cellLabel(cell string) (key, unit string, ok bool) {
 	rest = cellOptRe.ReplaceAllString(rest, " ")
 	rest = strings.NewReplacer("(", " ", ")", " ", "（", " ", "）", " ", "：", " ", ":", " ", "、", " ", "/", " ", "？", " ", "?", " ", "*", " ", "★", " ",
 		"-", " ", "－", " ", "—", " ", "–", " ", "·", " ").Replace(rest)
+	var unknown []string
 	for _, f := range strings.Fields(rest) {
 		if !cellRestSet[f] {
-			return "", "", false
+			unknown = append(unknown, f)
 		}
+	}
+	if len(unknown) > 0 && !looseRest(cell, s, unknown, ms) {
+		return "", "", false
 	}
 	// The last field the cell names; a pseudo key (其他, （具体描述）) only
 	// when it names no field itself ("取得经济效益（具体描述）" is 经济效益).
@@ -89,12 +93,16 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 		isLabel := map[cellPos]bool{}
 		keys := map[cellPos]string{}
 		units := map[cellPos]string{}
+		loose := map[cellPos]bool{}
 		for r, row := range rows {
 			for ci, cell := range row {
 				if strings.TrimSpace(cell) == "" {
 					continue
 				}
 				if k, u, ok := cellLabel(cell); ok {
+					if unknownRest(cell) {
+						loose[cellPos{r, ci}] = true
+					}
 					isLabel[cellPos{r, ci}] = true
 					keys[cellPos{r, ci}] = k
 					units[cellPos{r, ci}] = u
@@ -112,6 +120,7 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 				if !isLabel[p] {
 					// A cell with label and value together ("服务天数：12天").
 					s := prepSurvey(cell)
+					c.here(s, 0, len(s), sh.Name)
 					if ms := findLabels(s, surveyAll); len(ms) > 0 {
 						c.walk(s, ms)
 						c.serviceMode(s, ms)
@@ -132,6 +141,8 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 				if found {
 					used[vp] = true
 				}
+				at := strings.TrimSpace(cell + " " + val)
+				c.here(at, 0, len(at), sh.Name)
 				switch {
 				case strings.HasPrefix(key, "@sf:"):
 					sfSeen = true
@@ -160,6 +171,9 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 						c.unit = units[p]
 					}
 					c.assign(key, val)
+					if loose[p] {
+						c.unsure(key, looseConfidence, cell)
+					}
 					c.unit = old
 					c.pending = nil
 				}

@@ -20,6 +20,7 @@ var midEnumRe = regexp.MustCompile(`([^\d\s.,，、:：/_年月-])[ \t]*\d{1,2}[
 func prepSurvey(text string) string {
 	s := Fold(text)
 	s = strings.ReplaceAll(s, "\f", "\n")
+	s = leadMarks(s)
 	s = noteRe.ReplaceAllString(s, " ")
 	s = enumRe.ReplaceAllStringFunc(s, keepEnumTail)
 	s = midEnumRe.ReplaceAllString(s, "$1 $2")
@@ -81,6 +82,7 @@ func (c *collector) walk(s string, ms []match) {
 			end = ms[i+1].start
 		}
 		seg := s[m.end:end]
+		c.here(s, m.start, end, "")
 		key := c.resolve(m.lab.key, prev)
 		switch key {
 		case keyMedia, keyDate, keyTitle:
@@ -168,8 +170,8 @@ func regionRe(s string, c *collector) {
 // serviceMode decides 一次服务 / 分批次服务 from the marks beside the two
 // options, else from the 服务形式 value, else from which counts are filled.
 func (c *collector) serviceMode(s string, ms []match) {
-	if _, ok := c.f["service_mode"]; ok {
-		return
+	if v, ok := c.f["service_mode"]; ok && v != nil {
+		return // a line read before without a choice does not hide a later one
 	}
 	oi := indexOnce(s)
 	bi := strings.Index(s, "分批次服务")

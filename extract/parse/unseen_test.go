@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,8 +67,9 @@ func unseenInput(t *testing.T, dir, name string) (Input, bool) {
 	return Input{}, false
 }
 
-// TestUnseen compares kind and fields with each generator's ground truth:
-// at least 98% each, per corpus.
+// TestUnseen compares kind and fields with each generator's ground truth.
+// Every miss is in testdata/known-misses/<corpus>.tsv with its reason; a
+// new one fails, and so does a listed one that was fixed.
 func TestUnseen(t *testing.T) {
 	for _, dir := range unseenDirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) { testUnseen(t, dir) })
@@ -79,7 +79,7 @@ func TestUnseen(t *testing.T) {
 func testUnseen(t *testing.T, dir string) {
 	var kOK, kN, fOK, fN int
 	perKind := map[string][2]int{}
-	var misses []string
+	misses := map[string]string{}
 	for _, e := range readExpected(t, filepath.Join(dir, "expected.jsonl")) {
 		in, ok := unseenInput(t, dir, e.Path)
 		if !ok {
@@ -91,32 +91,31 @@ func testUnseen(t *testing.T, dir string) {
 		if string(out.Kind) == *e.Kind {
 			kOK++
 		} else {
-			misses = append(misses, fmt.Sprintf("%s kind: want %s got %s", e.Path, *e.Kind, out.Kind))
+			misses[e.Path+" kind"] = fmt.Sprintf("want %s got %s", *e.Kind, out.Kind)
 		}
 		pk := perKind[*e.Kind]
 		for k, v := range e.Fields {
 			fN++
 			pk[1]++
 			got, present := out.Fields[k]
+			if k == "report_no" {
+				if w, ok := v.(string); ok {
+					v = NormalizeDocNo(w) // one bracket form (issue 10)
+				}
+			}
 			if present && same(v, got) {
 				fOK++
 				pk[0]++
 			} else {
-				misses = append(misses, fmt.Sprintf("%s %s: want %v got %#v (present %v, invalid %q)", e.Path, k, v, got, present, out.Invalid[k]))
+				misses[e.Path+" "+k] = fmt.Sprintf("want %v got %#v (present %v, invalid %q)", v, got, present, out.Invalid[k])
 			}
 		}
 		perKind[*e.Kind] = pk
 	}
-	sort.Strings(misses)
-	for _, m := range misses {
-		t.Log(m)
-	}
+	checkKnown(t, filepath.Base(dir), misses)
 	for k, v := range perKind {
 		t.Logf("fields of %-7s %d/%d", k, v[0], v[1])
 	}
 	kr, fr := float64(kOK)/math.Max(1, float64(kN)), float64(fOK)/math.Max(1, float64(fN))
 	t.Logf("unseen: kind %d/%d %.1f%%  fields %d/%d %.1f%%", kOK, kN, 100*kr, fOK, fN, 100*fr)
-	if kr < 0.98 || fr < 0.98 {
-		t.Errorf("unseen: kind %.1f%% fields %.1f%%, want ≥ 98%%", 100*kr, 100*fr)
-	}
 }

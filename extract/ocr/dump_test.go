@@ -1,0 +1,46 @@
+package ocr
+
+import (
+	"context"
+	"fmt"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
+	"os"
+	"testing"
+	"time"
+)
+
+// TestDumpOCR prints what the engine reads from the image in $OCR_DUMP.
+func TestDumpOCR(t *testing.T) {
+	p := os.Getenv("OCR_DUMP")
+	if p == "" {
+		t.Skip("OCR_DUMP not set")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := image.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(context.Background(), Config{TempDir: t.TempDir(), Languages: os.Getenv("OCR_LANGS")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	pg, err := e.Recognize(context.Background(), img, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range pg.Lines {
+		mn := 1.0
+		for _, w := range l.Words {
+			mn = min(mn, w.Conf)
+		}
+		fmt.Printf("%.2f %s\n", mn, l.Text)
+	}
+	fmt.Printf("skew %.2f in %v\n", pg.Skew, time.Since(start))
+}

@@ -1,0 +1,186 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// Sentinel errors.
+var (
+	ErrUnavailable = errors.New("ocr: tesseract is not available")
+	ErrTimeout     = errors.New("ocr: tesseract took too long on a page")
+)
+
+// Config configures an Engine. Zero values take the defaults.
+type Config struct {
+	Tesseract   string        // path; "" = "tesseract" on PATH; "off" = OCR disabled
+	Languages   string        // tesseract -l, default chi_sim+eng
+	PageTimeout time.Duration // per page, default 60 s
+	Workers     int           // tesseract processes at once, default 1
+	TempDir     string        // where page images are written; "" = os.TempDir()
+}
+
+// Defaults.
+const (
+	DefaultLanguages   = "chi_sim+eng"
+	DefaultPageTimeout = 60 * time.Second
+	DefaultWorkers     = 1
+	// PipelineVersion changes whenever page preparation or line rebuilding
+	// changes what is read, so cached results are not reused across it.
+	PipelineVersion = "ocr-2"
+)
+
+// Engine runs tesseract. The zero value is not usable; use New.
+type Engine struct {
+	cfg     Config
+	path    string // resolved tesseract binary
+	version string // first line of tesseract --version
+	slots   chan struct{}
+}
+
+// New resolves the tesseract binary and checks that it runs and has the
+// configured languages. With Tesseract "off" it returns ErrUnavailable; a
+// missing binary or language wraps ErrUnavailable with the reason.
+func New(ctx context.Context, cfg Config) (*Engine, error) {
+	if cfg.Languages == "" {
+		cfg.Languages = DefaultLanguages
+	}
+	if cfg.PageTimeout <= 0 {
+		cfg.PageTimeout = DefaultPageTimeout
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = DefaultWorkers
+	}
+	if cfg.TempDir == "" {
+		cfg.TempDir = os.TempDir()
+	}
+	if strings.EqualFold(cfg.Tesseract, "off") {
+		return nil, fmt.Errorf("%w: ocr.tesseract is off", ErrUnavailable)
+	}
+	name := cfg.Tesseract
+	if name == "" {
+		name = "tesseract"
+	}
+	path, err := exec.LookPath(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s not found (apt-get install tesseract-ocr tesseract-ocr-chi-sim)", ErrUnavailable, name)
+	}
+	if err := os.MkdirAll(cfg.TempDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create ocr temp folder: %w", err)
+	}
+	e := &Engine{cfg: cfg, path: path, slots: make(chan struct{}, cfg.Workers)}
+	if err := e.probe(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// probe runs tesseract --version and --list-langs.
+func (e *Engine) probe(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	out, err := e.run(ctx, "--version")
+	if err != nil {
+		return fmt.Errorf("%w: run %s --version: %v", ErrUnavailable, e.path, err)
+	}
+	e.version, _, _ = strings.Cut(strings.TrimSpace(string(out)), "\n")
+	out, err = e.run(ctx, "--list-langs")
+	if err != nil {
+		return fmt.Errorf("%w: run %s --list-langs: %v", ErrUnavailable, e.path, err)
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(out), "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	for _, lang := range strings.Split(e.cfg.Languages, "+") {
+		if !have[lang] {
+			return fmt.Errorf("%w: language %s is not installed (apt-get install tesseract-ocr-%s)",
+				ErrUnavailable, lang, strings.ReplaceAll(lang, "_", "-"))
+		}
+	}
+	return nil
+}
+
+// Describe says what the engine is, for `dossier config` and the logs:
+// "tesseract 5.3.0 (/usr/bin/tesseract), chi_sim+eng".
+func (e *Engine) Describe() string {
+	return fmt.Sprintf("%s (%s), %s", e.version, e.path, e.cfg.Languages)
+}
+
+// Key identifies what a page read gives: tesseract's version, the
+// languages and the pipeline; a cache keys results by it and the file.
+func (e *Engine) Key() string {
+	return e.version + "|" + e.cfg.Languages + "|" + PipelineVersion
+}
+
+// Config returns the engine's effective configuration.
+func (e *Engine) Config() Config { return e.cfg }
+
+// Recognize prepares img (red ink removed, deskewed, grayscale) and reads
+// it; dpi is the image's resolution (0 = unknown, taken as 300).
+func (e *Engine) Recognize(ctx context.Context, img image.Image, dpi int) (Page, error) {
+	gray := Prepare(img)
+	angle := Skew(gray)
+	if abs(angle) >= 0.1 {
+		gray = Rotate(gray, angle)
+	}
+	words, err := e.Words(ctx, gray, dpi)
+	if err != nil {
+		return Page{}, err
+	}
+	b := gray.Bounds()
+	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle}, nil
+}
+
+// Words runs tesseract on a prepared grayscale image and returns its words.
+func (e *Engine) Words(ctx context.Context, gray *image.Gray, dpi int) ([]Word, error) {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	f, err := os.CreateTemp(e.cfg.TempDir, "ocr-*.pgm")
+	if err != nil {
+		return nil, fmt.Errorf("create ocr page file: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if err := writePGM(f, gray); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write ocr page file: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("write ocr page file: %w", err)
+	}
+	select {
+	case e.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-e.slots }()
+	pctx, cancel := context.WithTimeout(ctx, e.cfg.PageTimeout)
+	defer cancel()
+	out, err := e.run(pctx, f.Name(), "stdout", "-l", e.cfg.Languages, "--dpi", fmt.Sprint(dpi),
+		"-c", "preserve_interword_spaces=1", "tsv")
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if pctx.Err() != nil {
+			return nil, fmt.Errorf("%w (%s)", ErrTimeout, e.cfg.PageTimeout)
+		}
+		return nil, fmt.Errorf("run tesseract: %w", err)
+	}
+	return ParseTSV(bytes.NewReader(out))
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}

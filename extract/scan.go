@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"strings"
+	"time"
+
+	"dossier"
+	"dossier/extract/ocr"
+	"dossier/extract/parse"
+)
+
+// ScanOptions configure reading scans by OCR (F012). With a nil Engine,
+// scans are not read (F009, as before).
+type ScanOptions struct {
+	Engine   *ocr.Engine
+	Cache    OCRCache // nil = no cache
+	MaxPages int      // pages OCR'd per document, default 20
+	DPI      int      // PDF pages are rendered at most at this resolution, default 300
+	// MinDPI: a scanned page is rendered at the resolution it was scanned
+	// at, but not below MinDPI (default 150) nor above DPI.
+	MinDPI        int
+	MinConfidence float64 // ocr.min_confidence, carried in ScanRead for the rules; default 0.80
+}
+
+// Scan defaults.
+const (
+	DefaultOCRMaxPages      = 20
+	DefaultOCRDPI           = 300
+	DefaultOCRMinDPI        = 150
+	DefaultOCRMinConfidence = 0.80
+)
+
+func (o ScanOptions) withDefaults() ScanOptions {
+	if o.MaxPages <= 0 {
+		o.MaxPages = DefaultOCRMaxPages
+	}
+	if o.DPI <= 0 {
+		o.DPI = DefaultOCRDPI
+	}
+	if o.MinDPI <= 0 {
+		o.MinDPI = DefaultOCRMinDPI
+	}
+	if o.MinConfidence <= 0 {
+		o.MinConfidence = DefaultOCRMinConfidence
+	}
+	return o
+}
+
+// ScanRead says what OCR read of a document (Result.OCR): nil when the
+// document needed no OCR.
+type ScanRead struct {
+	Pages         []int   // 1-based pages read by OCR
+	NotRead       int     // pages without a text layer left unread (beyond MaxPages)
+	Cached        int     // pages whose reading came from the cache
+	MinConfidence float64 // the threshold F012 applies
+	Engine        string  // what read them (tesseract version, languages)
+	// Problem is why OCR did not read the document ("" = it did): OCR
+	// off or missing, a time-out. The document is then F009 as before.
+	Problem string
+}
+
+// Read reports whether OCR read at least one page.
+func (s *ScanRead) Read() bool { return s != nil && len(s.Pages) > 0 && s.Problem == "" }
+
+// ocrLine is one line of a document being located: its page and, for an
+// OCR'd page, its words.
+type ocrLine struct {
+	page int
+	line ocr.Line
+}
+
+// ocrPDF reads a PDF's pages that have no text layer by OCR, when an
+// engine is configured, the document is not blank and not a photo
+// document, and re-parses the text of all pages together. res is updated
+// in place; a failure leaves it as it was with res.OCR.Problem set.
+func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFText, res *Result) {
+	if res.Blank || res.Kind == dossier.KindPhotos {
+		return
+	}
+	texts := strings.Split(t.Text, "\f")
+	var need []int
+	for i, s := range texts {
+		if nonSpace(s) < scanCharsPerPage {
+			need = append(need, i+1)
+		}
+	}
+	if len(need) == 0 {
+		return
+	}
+	opt := e.opt.Scan.withDefaults()
+	sr := &ScanRead{MinConfidence: opt.MinConfidence}
+	res.OCR = sr
+	if opt.Engine == nil {
+		sr.Problem = "ocr is off (tesseract not found or ocr.tesseract: off)"
+		return
+	}
+	sr.Engine = opt.Engine.Describe()
+	if len(need) > opt.MaxPages {
+		sr.NotRead = len(need) - opt.MaxPages
+		need = need[:opt.MaxPages]
+	}
+	ctx, cancel := ocrContext(ctx, opt.Engine.Config().PageTimeout*time.Duration(len(need)+1))
+	defer cancel()
+	sum := sha256.Sum256(data)
+	pages := map[int]ocr.Page{}
+	for _, p := range need {
+		popt := opt
+		popt.DPI = renderDPI(e.scanDPI(ctx, data, p), opt.MinDPI, opt.DPI)
+		pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), p, popt, func() (image.Image, error) {
+			return e.RenderPDFPage(ctx, data, p, popt.DPI)
+		})
+		if err != nil {
+			sr.Problem = fmt.Sprintf("read page %d by ocr: %v", p, err)
+			return
+		}
+		if cached {
+			sr.Cached++
+		}
+		pages[p] = pg
+		sr.Pages = append(sr.Pages, p)
+	}
+	var lines []ocrLine
+	for i := range texts {
+		if pg, ok := pages[i+1]; ok {
+			texts[i] = pg.Text()
+			for _, l := range pg.Lines {
+				lines = append(lines, ocrLine{page: i + 1, line: l})
+			}
+		}
+	}
+	text := strings.Join(texts, "\f")
+	out := runParse(parseInput{Name: name, Text: text, Pages: t.Pages, Images: t.Images})
+	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+	res.TextChars = nonSpace(text)
+	res.Confidence, res.Sources = attribute(res.Fields, lines)
+}
+
+// ocrImage reads a JPG/PNG by OCR when its name says it is a survey or an
+// audit report (a photographed form), or names no kind at all and its
+// text turns out to be one. Photos of activities are not read.
+func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res *Result) {
+	hint := parse.DetectKind(name, "", 1, 0, false)
+	if hint != dossier.KindSurvey && hint != dossier.KindAudit && hint != dossier.KindUnknown {
+		return
+	}
+	opt := e.opt.Scan.withDefaults()
+	if opt.Engine == nil {
+		return // without OCR an image is a photo, as it always was
+	}
+	ctx, cancel := ocrContext(ctx, opt.Engine.Config().PageTimeout)
+	defer cancel()
+	sum := sha256.Sum256(data)
+	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, opt, func() (image.Image, error) {
+		img, _, err := image.Decode(bytes.NewReader(data))
+		return img, err
+	})
+	sr := &ScanRead{MinConfidence: opt.MinConfidence, Engine: opt.Engine.Describe()}
+	if err != nil {
+		if hint == dossier.KindUnknown {
+			return // a photo after all, as far as anyone can tell
+		}
+		res.Kind, res.OCR, res.Scanned = hint, sr, true
+		sr.Problem = fmt.Sprintf("read the image by ocr: %v", err)
+		return
+	}
+	text := pg.Text()
+	out := runParse(parseInput{Name: name, Text: text, Pages: 1, Images: 1})
+	if out.Kind != dossier.KindSurvey && out.Kind != dossier.KindAudit {
+		if hint == dossier.KindUnknown {
+			return // not a form: a photo
+		}
+		out.Kind = hint
+	}
+	if cached {
+		sr.Cached = 1
+	}
+	sr.Pages = []int{1}
+	res.OCR, res.Scanned = sr, true
+	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
+	res.TextChars = nonSpace(text)
+	var lines []ocrLine
+	for _, l := range pg.Lines {
+		lines = append(lines, ocrLine{page: 1, line: l})
+	}
+	res.Confidence, res.Sources = attribute(res.Fields, lines)
+}
+
+// ocrContext gives OCR its own time budget (tesseract's per-page limit
+// times the pages), longer than the per-file extraction time-out, while
+// still ending when the caller cancels (a shutdown).
+func ocrContext(parent context.Context, budget time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), budget)
+	stop := context.AfterFunc(parent, func() {
+		if !errors.Is(parent.Err(), context.DeadlineExceeded) {
+			cancel()
+		}
+	})
+	return ctx, func() { stop(); cancel() }
+}
+
+// renderDPI renders a scanned page at the resolution it was scanned at
+// (finer gives more pixels, not more detail, and slower OCR), within
+// [lo, hi]; an unknown scan resolution takes hi.
+func renderDPI(scan, lo, hi int) int {
+	if scan <= 0 || scan > hi {
+		return hi
+	}
+	return min(hi, max(scan, lo))
+}

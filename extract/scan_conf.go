@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"dossier"
+)
+
+// confFromWords turns the confidences of the words a value was read from
+// into the field's confidence. The minimum: one doubtful word (one digit)
+// is enough to doubt the value; measured against the mean on the scan set
+// (README, "Reading scans").
+var confFromWords = minConf
+
+func minConf(c []float64) float64 {
+	m := 1.0
+	for _, v := range c {
+		m = math.Min(m, v)
+	}
+	return m
+}
+
+func meanConf(c []float64) float64 {
+	if len(c) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, v := range c {
+		s += v
+	}
+	return s / float64(len(c))
+}
+
+// unlocated is the confidence of a field whose value cannot be found in
+// the OCR'd lines (it was rebuilt from several places, or normalised past
+// recognition): the clerk should look at it.
+const unlocated = 0.5
+
+// attribute finds, for every field parsed from OCR'd text, the line and
+// the words its value came from: its confidence (from those words) and its
+// source (page and line). Fields found only on pages with a text layer are
+// left out (they were read with certainty).
+func attribute(f dossier.Fields, lines []ocrLine) (map[string]float64, map[string]dossier.Source) {
+	conf := map[string]float64{}
+	src := map[string]dossier.Source{}
+	for key, v := range f {
+		if v == nil {
+			continue
+		}
+		c, ln, ok := locate(key, v, lines)
+		if !ok {
+			conf[key] = unlocated
+			continue
+		}
+		conf[key] = math.Round(c*1000) / 1000
+		src[key] = dossier.Source{Page: ln.page, Text: ln.line.Text, OCR: true}
+	}
+	return conf, src
+}
+
+// locate finds the value of key in lines: the line that holds it (one
+// that also holds the field's label first) and the confidence of its words.
+func locate(key string, v any, lines []ocrLine) (float64, ocrLine, bool) {
+	toks := valueTokens(key, v)
+	if len(toks) == 0 {
+		return labelLine(key, lines)
+	}
+	label := dossier.LabelOf(key)
+	best, bestLabelled := -1.0, false
+	var bestLine ocrLine
+	found := 0
+	for _, ln := range lines {
+		c, ok := tokensIn(ln, toks)
+		if !ok {
+			continue
+		}
+		found++
+		labelled := hasLabel(ln.line.Text, label)
+		switch {
+		case labelled && !bestLabelled, best < 0:
+			best, bestLine, bestLabelled = c, ln, labelled
+		case labelled == bestLabelled:
+			// the same value on several lines and nothing to choose: the least sure
+			if c < best {
+				best, bestLine = c, ln
+			}
+		}
+	}
+	if found == 0 {
+		return labelLine(key, lines)
+	}
+	return best, bestLine, true
+}
+
+// labelLine is the line of key's label and the confidence of all its words
+// (bools and enums are read from the words around their label).
+func labelLine(key string, lines []ocrLine) (float64, ocrLine, bool) {
+	label := dossier.LabelOf(key)
+	for _, ln := range lines {
+		if hasLabel(ln.line.Text, label) {
+			var cs []float64
+			for _, w := range ln.line.Words {
+				cs = append(cs, w.Conf)
+			}
+			return confFromWords(cs), ln, true
+		}
+	}
+	return 0, ocrLine{}, false
+}
+
+// hasLabel: the line holds the label, or its first four characters.
+func hasLabel(text, label string) bool {
+	t := strings.ReplaceAll(text, " ", "")
+	if label == "" {
+		return false
+	}
+	if strings.Contains(t, label) {
+		return true
+	}
+	if utf8.RuneCountInString(label) > 4 {
+		r := []rune(label)
+		return strings.Contains(t, string(r[:4]))
+	}
+	return false
+}
+
+// tokensIn finds every token in the line (each standing alone: a number
+// not inside a longer one) and returns the confidence of the words under them.
+func tokensIn(ln ocrLine, toks []string) (float64, bool) {
+	var cs []float64
+	for _, tok := range toks {
+		at := findToken(ln.line.Text, tok)
+		if at < 0 {
+			return 0, false
+		}
+		end := at + len(tok)
+		for i, sp := range ln.line.Spans {
+			if sp[0] < end && sp[1] > at {
+				cs = append(cs, ln.line.Words[i].Conf)
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return 0, false
+	}
+	return confFromWords(cs), true
+}
+
+// findToken returns where tok stands in s, not inside a longer number.
+func findToken(s, tok string) int {
+	from := 0
+	for {
+		i := strings.Index(s[from:], tok)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(tok)
+		if !numberish(tok) || (!digitBefore(s, i) && !digitAfter(s, end)) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func numberish(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
+
+func digitBefore(s string, i int) bool {
+	return i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.' || s[i-1] == ',')
+}
+
+func digitAfter(s string, i int) bool {
+	return i < len(s) && (s[i] >= '0' && s[i] <= '9' || (s[i] == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'))
+}
+
+// valueTokens is what a value looks like on the page: a count as digits,
+// money in yuan with cents (or in 万元 where the form asks for 万元), a date
+// as its three numbers, text as itself. Bools and enums have none.
+func valueTokens(key string, v any) []string {
+	switch x := v.(type) {
+	case int64:
+		return []string{strconv.FormatInt(x, 10)}
+	case int:
+		return []string{strconv.Itoa(x)}
+	case float64:
+		if fd, ok := dossier.FieldByKey(key); ok && fd.Unit == "万元" {
+			return []string{strconv.FormatFloat(x/10000, 'f', -1, 64)}
+		}
+		return []string{fmt.Sprintf("%.2f", x)}
+	case string:
+		if fd, ok := dossier.FieldByKey(key); ok && (fd.Type == dossier.TypeEnum || fd.Type == dossier.TypeBool) {
+			return nil
+		}
+		if len(x) == 10 && x[4] == '-' && x[7] == '-' {
+			y, m, d := x[:4], strings.TrimLeft(x[5:7], "0"), strings.TrimLeft(x[8:], "0")
+			return []string{y, m, d}
+		}
+		return []string{x}
+	case []string:
+		return x
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package scanset
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"dossier/extract"
+	"dossier/extract/ocr"
+)
+
+// TestScanSpeed measures, page for page in the same run, dossier's
+// reading of a scanned PDF (render, red ink dropped, deskew, tesseract,
+// lines, parse) against the bare tesseract command on the page's own
+// image, both with one thread and the same languages, alternating so
+// that the machine's load falls on both alike. DOSSIER_SCANSET names a
+// generated set; DOSSIER_SPEED_PAGES how many scans to time (default 6).
+func TestScanSpeed(t *testing.T) {
+	dir := os.Getenv("DOSSIER_SCANSET")
+	if dir == "" {
+		t.Skip("DOSSIER_SCANSET not set: generate a set with ./internal/scanset/gen")
+	}
+	needTools(t)
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages not found")
+	}
+	langs := os.Getenv("DOSSIER_OCR_LANGS")
+	if langs == "" {
+		langs = "chi_sim"
+	}
+	n := 6
+	if s := os.Getenv("DOSSIER_SPEED_PAGES"); s != "" {
+		n = atoi(s)
+	}
+	ctx := context.Background()
+	eng, err := ocr.New(ctx, ocr.Config{TempDir: t.TempDir(), Languages: langs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := extract.New(extract.Options{CacheDir: filepath.Join(os.TempDir(), "dossier-extract-test-cache"),
+		Scan: extract.ScanOptions{Engine: eng}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "inbox", "*", "*扫描件.pdf"))
+	var ours, bare time.Duration
+	pages := 0
+	for _, p := range pdfs {
+		if n <= 0 {
+			break
+		}
+		n--
+		img := t.TempDir()
+		if out, err := exec.Command("pdfimages", "-j", p, filepath.Join(img, "i")).CombinedOutput(); err != nil {
+			t.Fatalf("pdfimages: %v %s", err, out)
+		}
+		jpgs, _ := filepath.Glob(filepath.Join(img, "i-*.jpg"))
+		start := time.Now()
+		res, err := ex.Extract(ctx, p)
+		ours += time.Since(start)
+		if err != nil || !res.OCR.Read() {
+			t.Fatalf("%s: %v %+v", p, err, res.OCR)
+		}
+		pages += len(res.OCR.Pages)
+		start = time.Now()
+		for _, j := range jpgs {
+			cmd := exec.Command("tesseract", j, "stdout", "-l", langs, "tsv")
+			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("tesseract: %v %s", err, out)
+			}
+		}
+		bare += time.Since(start)
+	}
+	if pages == 0 {
+		t.Skip("no scanned PDFs in the set")
+	}
+	t.Logf("%d pages: dossier %.2f s/page, bare tesseract %.2f s/page, ratio %.2f×",
+		pages, ours.Seconds()/float64(pages), bare.Seconds()/float64(pages), ours.Seconds()/bare.Seconds())
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range strings.TrimSpace(s) {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+func envInt(k string) int { return atoi(os.Getenv(k)) }
+
+// minConf is DOSSIER_OCR_MIN_CONF (to measure thresholds) or def.
+func minConf(def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("DOSSIER_OCR_MIN_CONF"), 64); err == nil {
+		return v
+	}
+	return def
+}

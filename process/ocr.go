@@ -1,0 +1,75 @@
+package process
+
+import (
+	"sort"
+
+	"dossier"
+	"dossier/extract"
+	"dossier/rules"
+)
+
+// applyOCR finishes a document that OCR read (F012): the sums adjust the
+// fields' confidence (a set that adds up is trusted, one that does not is
+// not), an error finding resting on a doubtful value becomes a warning
+// (a misreading never rejects a unit), and F012 says whether the rules'
+// verdict stands or a clerk must check the pre-filled fields. A scan OCR
+// could not read keeps F009, with the reason in Problem for the log.
+func applyOCR(d *dossier.Document, res extract.Result) {
+	if res.OCR == nil {
+		return
+	}
+	if !res.OCR.Read() {
+		if d.Problem == "" {
+			d.Problem = res.OCR.Problem
+		}
+		return
+	}
+	thr := res.OCR.MinConfidence
+	sets := rules.Sums(d.Kind, d.Fields)
+	d.Confidence = rules.TrustSums(d.Confidence, sets, thr)
+	unsure := rules.Unsure(d.Kind, d.Fields, d.Confidence, thr, true)
+	doubt := make(map[string]float64, len(d.Confidence)+len(unsure))
+	for k, v := range d.Confidence {
+		doubt[k] = v
+	}
+	for _, k := range unsure {
+		if _, ok := doubt[k]; !ok {
+			doubt[k] = 0 // required but not read: a misreading as much as a blank
+		}
+	}
+	for k := range d.Invalid { // read, but not as a number: perhaps misread
+		doubt[k] = 0
+		if !contains(unsure, k) {
+			unsure = append(unsure, k)
+		}
+	}
+	sort.Strings(unsure)
+	var softened bool
+	d.Findings, softened = rules.SoftenUnsure(d.Findings, doubt, thr)
+	f012, _ := rules.F012(*d, len(d.Confidence), unsure, sets, softened, thr)
+	d.Findings = append(d.Findings, f012)
+}
+
+// verdictOf is dossier.VerdictOf, with a document F012 sends to a clerk
+// (a warning) waiting for review when nothing rejects it.
+func verdictOf(fs []dossier.Finding) dossier.Verdict {
+	v := dossier.VerdictOf(fs)
+	if v != dossier.VerdictAccepted {
+		return v
+	}
+	for _, f := range fs {
+		if f.Rule == "F012" && f.Severity == dossier.SeverityWarning {
+			return dossier.VerdictReview
+		}
+	}
+	return v
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package process
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dossier"
+	"dossier/config"
+	"dossier/extract"
+	"dossier/extract/ocr"
+)
+
+// TestScanWithoutOCR: with OCR off a scan is F009 and waits for a clerk,
+// as before, and the log's Problem says why it was not read.
+func TestScanWithoutOCR(t *testing.T) {
+	ev := newEvaluator(t)
+	onTime := time.Date(2026, 11, 12, 10, 0, 0, 0, testNow.Location())
+	d := ev.Evaluate(context.Background(), fileAt(t, "M13/专项审计报告.pdf", onTime), testNow, nil)
+	if d.Verdict != dossier.VerdictReview || !strings.Contains(strings.Join(rulesOf(d), ","), "F009") {
+		t.Errorf("verdict %s rules %v, want review with F009", d.Verdict, rulesOf(d))
+	}
+	if !strings.Contains(d.Problem, "ocr is off") {
+		t.Errorf("Problem = %q, want the reason OCR did not read it", d.Problem)
+	}
+	if len(d.Confidence) != 0 {
+		t.Errorf("confidence %v without OCR", d.Confidence)
+	}
+}
+
+// TestScanWithOCR: with tesseract the same scan is read (F012, not F009):
+// its fields are there with their confidence and OCR sources, and it is
+// never rejected on what OCR read.
+func TestScanWithOCR(t *testing.T) {
+	eng, err := ocr.New(context.Background(), ocr.Config{TempDir: t.TempDir()})
+	if err != nil {
+		if os.Getenv("DOSSIER_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("tesseract needed: %v", err)
+		}
+		t.Skipf("tesseract not available: %v", err)
+	}
+	cfg, err := config.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, err := extract.New(extract.Options{CacheDir: filepath.Join(os.TempDir(), "dossier-test-pdfium-cache"),
+		Scan: extract.ScanOptions{Engine: eng, Cache: extract.FileCache{Dir: t.TempDir()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := New(ext, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
+	onTime := time.Date(2026, 11, 12, 10, 0, 0, 0, testNow.Location())
+	d := ev.Evaluate(context.Background(), fileAt(t, "M13/专项审计报告.pdf", onTime), testNow, nil)
+	rs := strings.Join(rulesOf(d), ",")
+	if strings.Contains(rs, "F009") || !strings.Contains(rs, "F012") {
+		t.Errorf("rules %v, want F012 and no F009", rs)
+	}
+	if d.Verdict == dossier.VerdictRejected {
+		t.Errorf("a scan read by OCR was rejected: %v", d.Findings)
+	}
+	for _, k := range []string{"received_total", "spent_total", "balance", "auditor"} {
+		if !d.Fields.Filled(k) {
+			t.Errorf("%s not read", k)
+			continue
+		}
+		if _, ok := d.Confidence[k]; !ok {
+			t.Errorf("%s has no confidence", k)
+		}
+		if s, ok := d.Sources[k]; !ok || !s.OCR || s.Page != 1 || s.Text == "" {
+			t.Errorf("%s source %+v, want page 1 read by OCR", k, s)
+		}
+	}
+}
