@@ -182,7 +182,7 @@ var ServiceModeLabels = map[string]string{"once": "一次服务", "batches": "�
 
 // approxRe finds a count written as an estimate: 约50场, 近700人, 100余人,
 // 8亿多元, 300人左右, 超过20个.
-var approxRe = regexp.MustCompile(`^\s*(?:约|近|大约|约计|超过|逾|将近|接近|不少于|至少)\s*[0-9０-９]|[0-9０-９]\s*(?:余|多)\s*(?:万|亿)?\s*\p{Han}{0,3}\s*$|[0-9０-９]\s*(?:万|亿)?\s*\p{Han}{0,3}\s*(?:左右|以上|上下)\s*$`)
+var approxRe = regexp.MustCompile(`^\s*(?:约|近|大约|约计|超过|逾|将近|接近|不少于|至少)\s*[0-9０-９]|[0-9０-９]\s*(?:十|百|千|万|亿)?\s*(?:余|多)\s*(?:万|亿)?\s*\p{Han}{0,3}\s*$|[0-9０-９]\s*(?:万|亿)?\s*\p{Han}{0,3}\s*(?:左右|以上|上下)\s*$`)
 
 // IsApproximate reports whether a value's raw text is an estimate rather
 // than a figure. The extractor records such a count in Document.Invalid

@@ -15,6 +15,7 @@ import (
 	"dossier/ledger"
 	"dossier/notify"
 	"dossier/process"
+	"dossier/render"
 	"dossier/service"
 	"dossier/watcher"
 )
@@ -42,9 +43,12 @@ type Config struct {
 	Templates notify.Templates
 	// Contact closes every notice: whom a unit calls at the bureau.
 	Contact notify.Contact
-	// PhotoWindow: photos of one team decided within it are answered in
-	// one notice (0: each photo its own).
+	// PhotoWindow: photos of one team that arrive within it are answered
+	// in one notice (0: each photo its own).
 	PhotoWindow time.Duration
+	// Convert puts Word originals into the package as PDF pages (soffice);
+	// nil typesets their text instead.
+	Convert render.Converter
 	// BureauEmail is copied on every e-mail.
 	BureauEmail string
 	// Grace is how long in-flight files may take to finish after Serve's

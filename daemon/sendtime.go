@@ -16,7 +16,7 @@ import (
 // recorded: what a team still owes (an acceptance composed mid-batch
 // would call "missing" a file decided a moment later, or one decided
 // before a restart but not yet delivered), and which photos are answered
-// together (image files of one team decided within Config.PhotoWindow
+// together (image files of one team that arrived within Config.PhotoWindow
 // make one notice, sent when the window has passed). Rejections and
 // reviews go out as recorded: their text is also the notice file beside
 // the returned document, which must not change between attempts.
@@ -113,7 +113,7 @@ func (o sendTime) compose(ctx context.Context, n dossier.Notice, now time.Time) 
 		switch {
 		case first.ID != doc.ID:
 			return n, sendAbsorbed, nil
-		case !o.final && now.Before(first.Decided.Add(o.d.cfg.PhotoWindow)):
+		case !o.final && now.Before(arrived(first).Add(o.d.cfg.PhotoWindow)):
 			return n, sendLater, nil
 		}
 		photos = group
@@ -135,10 +135,19 @@ func isPhotoFile(d dossier.Document) bool {
 	return d.Kind == dossier.KindPhotos && d.Verdict == dossier.VerdictAccepted && d.Format != dossier.FormatPDF
 }
 
+// arrived is when a file arrived (D001's received time), or when it was
+// decided if that is unknown.
+func arrived(d dossier.Document) time.Time {
+	if d.Received.IsZero() {
+		return d.Decided
+	}
+	return d.Received
+}
+
 // photoGroup is the group of the team's photo files doc belongs to: the
-// photos are taken in decision order, a group starts with a photo and
-// holds every photo decided within window of it. It returns the group and
-// its first photo.
+// photos are taken in order of arrival, a group starts with a photo and
+// holds every photo that arrived within window of it. It returns the
+// group and its first photo.
 func photoGroup(docs []dossier.Document, doc dossier.Document, window time.Duration) ([]dossier.Document, dossier.Document) {
 	var ph []dossier.Document
 	for _, d := range docs {
@@ -147,14 +156,14 @@ func photoGroup(docs []dossier.Document, doc dossier.Document, window time.Durat
 		}
 	}
 	sort.SliceStable(ph, func(i, j int) bool {
-		if !ph[i].Decided.Equal(ph[j].Decided) {
-			return ph[i].Decided.Before(ph[j].Decided)
+		if ai, aj := arrived(ph[i]), arrived(ph[j]); !ai.Equal(aj) {
+			return ai.Before(aj)
 		}
 		return ph[i].ID < ph[j].ID
 	})
 	for i := 0; i < len(ph); {
 		j := i + 1
-		for j < len(ph) && ph[j].Decided.Sub(ph[i].Decided) < window {
+		for j < len(ph) && arrived(ph[j]).Sub(arrived(ph[i])) < window {
 			j++
 		}
 		for _, p := range ph[i:j] {

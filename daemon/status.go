@@ -26,7 +26,7 @@ func (d *Daemon) Status(ctx context.Context, now time.Time) ([]dossier.TeamView,
 // change" would then keep. Files of no team and duplicates are passed on
 // so that the package accounts for every file.
 func (d *Daemon) atRest(ctx context.Context, now time.Time, logPending bool) (render.Input, error) {
-	in := render.Input{Programme: d.prog, Generated: now}
+	in := render.Input{Programme: d.prog, Generated: now, Convert: d.cfg.Convert}
 	all, err := d.led.Documents(ctx)
 	if err != nil {
 		return in, fmt.Errorf("read documents for the package: %w", err)

@@ -10,6 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"dossier"
+	"dossier/convert"
 )
 
 const docxNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
@@ -188,5 +191,47 @@ func TestDOCXExtract(t *testing.T) {
 				t.Errorf("format %s, want docx", res.Format)
 			}
 		})
+	}
+}
+
+// TestLegacyConverted: a Word 97 .doc (made by LibreOffice from the
+// corpus's Word summary) is read through LibreOffice when a converter is
+// configured, and stays ErrLegacy (F001, re-save advice) without one.
+func TestLegacyConverted(t *testing.T) {
+	c, err := convert.New(convert.Options{ProfileDir: t.TempDir()})
+	if errors.Is(err, convert.ErrUnavailable) {
+		if os.Getenv("DOSSIER_REQUIRE_TOOLS") == "1" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("parse/testdata/unseen4/inbox/M6/工作成效总结.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := c.Convert(context.Background(), src, "总结.docx", "doc:MS Word 97")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "工作成效总结.doc")
+	if err := os.WriteFile(p, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := testExtractor(t).Extract(context.Background(), p); !errors.Is(err, ErrLegacy) {
+		t.Errorf("without a converter: %v, want ErrLegacy", err)
+	}
+	ex, err := New(Options{Convert: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ex.Extract(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != dossier.KindSummary || res.Fields["team_name"] != "助力乡村水环境质量提升专家服务团" {
+		t.Errorf("kind %s team %v", res.Kind, res.Fields["team_name"])
 	}
 }

@@ -40,6 +40,9 @@ type Options struct {
 	// its current page in the background, holding its pool slot.
 	// Process-wide, like the pool: the first PDF's Extractor decides.
 	Interruptible  bool
+	// Convert re-saves a legacy .doc/.wps/.et/.xls as .docx/.xlsx to read
+	// it (package convert's *Converter); nil: F001 with re-save advice.
+	Convert Converter
 	MaxPixels      int64 // default 50 MP: an image's width×height from its header (F005)
 	MaxCells       int64 // default 2M: a worksheet's declared or read cells (F005)
 	MaxPageObjects int   // default 200k: objects and text operators of one PDF page (F005)
@@ -187,6 +190,9 @@ func (e *Extractor) ExtractAs(ctx context.Context, path, name string) (res Resul
 		return Result{}, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, size, e.opt.MaxFileSize)
 	}
 	format, err := e.classify(f, size, name)
+	if errors.Is(err, ErrLegacy) && e.canConvert() {
+		return e.extractLegacy(ctx, f, name) // docx_legacy.go: LibreOffice re-saves it
+	}
 	if err != nil {
 		return Result{Format: format}, err
 	}

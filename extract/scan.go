@@ -111,11 +111,7 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 	sum := sha256.Sum256(data)
 	pages := map[int]ocr.Page{}
 	for _, p := range need {
-		popt := opt
-		popt.DPI = renderDPI(e.scanDPI(ctx, data, p), opt.MinDPI, opt.DPI)
-		pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), p, popt, func() (image.Image, error) {
-			return e.RenderPDFPage(ctx, data, p, popt.DPI)
-		})
+		pg, cached, err := e.ocrScannedPage(ctx, hex.EncodeToString(sum[:]), data, p, opt)
 		if err != nil {
 			sr.Problem = fmt.Sprintf("read page %d by ocr: %v", p, err)
 			return
@@ -157,7 +153,7 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 	ctx, cancel := ocrContext(ctx, opt.Engine.Config().PageTimeout)
 	defer cancel()
 	sum := sha256.Sum256(data)
-	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, opt, func() (image.Image, error) {
+	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, "img", opt, func() (image.Image, error) {
 		img, _, err := image.Decode(bytes.NewReader(data))
 		return img, err
 	})
@@ -203,6 +199,25 @@ func ocrContext(parent context.Context, budget time.Duration) (context.Context, 
 		}
 	})
 	return ctx, func() { stop(); cancel() }
+}
+
+// ocrScannedPage reads page p: its own JPEG when the page is one scanned
+// image (read as scanned, at its resolution), else the page rendered at
+// the resolution its largest image was scanned at (renderDPI).
+func (e *Extractor) ocrScannedPage(ctx context.Context, sha string, data []byte, p int, opt ScanOptions) (ocr.Page, bool, error) {
+	s := e.scanImage(ctx, data, p)
+	if s.jpeg != nil && s.dpi >= opt.MinDPI && s.dpi <= opt.DPI {
+		if img, ok := decodeScan(s.jpeg); ok {
+			popt := opt
+			popt.DPI = s.dpi
+			return e.ocrPage(ctx, sha, p, "jpeg", popt, func() (image.Image, error) { return img, nil })
+		}
+	}
+	popt := opt
+	popt.DPI = renderDPI(s.dpi, opt.MinDPI, opt.DPI)
+	return e.ocrPage(ctx, sha, p, "", popt, func() (image.Image, error) {
+		return e.RenderPDFPage(ctx, data, p, popt.DPI)
+	})
 }
 
 // renderDPI renders a scanned page at the resolution it was scanned at

@@ -23,14 +23,16 @@ type OCRCache interface {
 
 // ocrKey: the file's SHA-256, the page, the resolution and the engine's
 // version key (tesseract version, languages, pipeline).
-func ocrKey(sha string, page, dpi int, engine *ocr.Engine) string {
-	return fmt.Sprintf("%s/p%d/%ddpi/%s", sha, page, dpi, engine.Key())
+func ocrKey(sha string, page, dpi int, src string, engine *ocr.Engine) string {
+	return fmt.Sprintf("%s/p%d/%s%ddpi/%s", sha, page, src, dpi, engine.Key())
 }
 
 // ocrPage returns page's OCR reading from the cache, or renders it with
 // render, reads it and stores it. A cache failure only costs a re-read.
-func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, opt ScanOptions, render func() (image.Image, error)) (ocr.Page, bool, error) {
-	key := ocrKey(sha, page, opt.DPI, opt.Engine)
+// src says where the image comes from ("jpeg": the page's own scan,
+// "img": an image file, "" rendered), as part of the key.
+func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, src string, opt ScanOptions, render func() (image.Image, error)) (ocr.Page, bool, error) {
+	key := ocrKey(sha, page, opt.DPI, src, opt.Engine)
 	if opt.Cache != nil {
 		if raw, ok, err := opt.Cache.GetOCR(ctx, key); err == nil && ok {
 			var c cachedPage

@@ -23,6 +23,9 @@ var ErrLinkInPath = errors.New("intake: a folder on the path is a symbolic link"
 // check and their use. The folders' own paths are resolved at start
 // (New), so only a link someone put under them is refused.
 func openDir(dir string) (int, error) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // a relative path is matched against the folders' absolute roots
+	}
 	dir = filepath.Clean(dir)
 	base, rel := unix.AT_FDCWD, dir
 	if root, ok := rootOf(dir); ok {

@@ -224,3 +224,40 @@ func TestThousandCollidingNames(t *testing.T) {
 		t.Fatalf("reserved a taken name %s", got)
 	}
 }
+
+// The operator's own folders may be reached through links of theirs (an
+// inbox that is a link to a share, given relative or absolute); only links
+// below them are refused.
+func TestFoldersThroughOperatorLinks(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "nas", "share")
+	os.MkdirAll(real, 0o755)
+	link := filepath.Join(root, "inbox")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	f, err := New(link, filepath.Join(root, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(link, "M1", "a.pdf")
+	os.MkdirAll(filepath.Dir(src), 0o755)
+	os.WriteFile(src, []byte("%PDF"), 0o644)
+	if err := Move(src, f.WorkPath(1, "a.pdf")); err != nil {
+		t.Fatalf("move from an inbox reached through the operator's link: %v", err)
+	}
+	// Relative to the working directory, as a configuration may give it.
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(root)
+	os.WriteFile(filepath.Join(real, "M1", "b.pdf"), []byte("%PDF"), 0o644)
+	if err := Move(filepath.Join("inbox", "M1", "b.pdf"), f.WorkPath(2, "b.pdf")); err != nil {
+		t.Fatalf("relative path through the operator's link: %v", err)
+	}
+	// A link someone put below the inbox is refused.
+	os.Symlink(filepath.Join(root, "nas"), filepath.Join(real, "M2"))
+	os.WriteFile(filepath.Join(root, "nas", "c.pdf"), []byte("%PDF"), 0o644)
+	if err := Move(filepath.Join(link, "M2", "c.pdf"), f.WorkPath(3, "c.pdf")); err == nil {
+		t.Fatal("moved through a link below the inbox")
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"io"
 	"net"
 	"net/mail"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -234,4 +237,61 @@ func TestMailKilledDuringData(t *testing.T) {
 	if left := undelivered(t, l); left != 0 {
 		t.Errorf("%d deliveries still due", left)
 	}
+}
+
+// A full disk under the ledger: nothing is sent that cannot be recorded
+// first, and once space is back the notice goes out once (it was received
+// 11 times in 60 s).
+func TestMailLedgerDiskFull(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	os.MkdirAll(dir, 0o755)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", dir).CombinedOutput(); err != nil {
+		if os.Getenv("DOSSIER_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("mount tmpfs: %v %s", err, out)
+		}
+		t.Skipf("mounts are not allowed here (%v %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	l, err := Open(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	enqueueMail(t, l, 3)
+	filler := filepath.Join(dir, "filler")
+	f, _ := os.Create(filler)
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			break
+		}
+	}
+	f.Close()
+	cs := startCounting(t, nil)
+	n := notify.New(l, mailCfg(cs.addr, 5*time.Second), zerolog.Nop())
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	for i := range 5 {
+		n.Flush(ctx, t0.Add(time.Duration(i)*time.Hour))
+	}
+	cancel()
+	_, during := cs.counts()
+	os.Remove(filler)
+	for i := range 5 {
+		if _, err := n.Flush(context.Background(), t0.Add(time.Duration(10+i)*time.Hour)); err != nil {
+			t.Fatalf("flush with space back: %v", err)
+		}
+	}
+	byID, total := cs.counts()
+	if len(byID) != 3 {
+		t.Errorf("server got %d notices, want 3 (%v)", len(byID), byID)
+	}
+	for id, c := range byID {
+		if c > 2 {
+			t.Errorf("%s sent %d times", id, c)
+		}
+	}
+	if left := undelivered(t, l); left != 0 {
+		t.Errorf("%d deliveries still due", left)
+	}
+	t.Logf("disk full: %d messages while full, %d in all for 3 notices", during, total)
 }

@@ -294,3 +294,32 @@ func TestConsolidations(t *testing.T) {
 		t.Fatalf("%+v %v %v", c, ok, err)
 	}
 }
+
+// A document whose content names another team (F011) waits for a clerk
+// without displacing the folder team's accepted survey, and a later
+// survey of the folder team does not displace it either.
+func TestTeamInDoubtSupersedesNothing(t *testing.T) {
+	ctx := context.Background()
+	l, _ := open(t)
+	own := claim(t, l, "M11/own.xlsx")
+	d1, _ := decide(t, l, own, dossier.Document{SHA256: "s1", TeamID: "M11", Kind: dossier.KindSurvey, Verdict: dossier.VerdictAccepted}, 0)
+	stray := claim(t, l, "M11/stray.xlsx")
+	f011 := []dossier.Finding{{Rule: "F011", Severity: dossier.SeverityWarning, Message: "内容所写服务团为 M12"}}
+	d2, _ := decide(t, l, stray, dossier.Document{SHA256: "s2", TeamID: "M11", Kind: dossier.KindSurvey, Verdict: dossier.VerdictReview, Findings: f011}, 0)
+	if got, _ := l.Get(ctx, d1.ID); got.Doc.Superseded {
+		t.Fatal("an F011 document superseded the team's own survey")
+	}
+	for _, f := range d2.Findings {
+		if f.Rule == "F010" {
+			t.Fatalf("F011 document got F010: %+v", d2.Findings)
+		}
+	}
+	again := claim(t, l, "M11/own2.xlsx")
+	decide(t, l, again, dossier.Document{SHA256: "s3", TeamID: "M11", Kind: dossier.KindSurvey, Verdict: dossier.VerdictAccepted}, 0)
+	if got, _ := l.Get(ctx, d2.ID); got.Doc.Superseded {
+		t.Fatal("the team's re-submission superseded the F011 document waiting for a clerk")
+	}
+	if got, _ := l.Get(ctx, d1.ID); !got.Doc.Superseded {
+		t.Fatal("the team's re-submission did not supersede its earlier survey")
+	}
+}

@@ -47,6 +47,7 @@ type Evaluator struct {
 	prog    dossier.Programme
 	maxSize int64
 	young   time.Duration // see RetryYoung
+	retry   retries       // back-off of files that met our own trouble
 }
 
 // New returns an Evaluator. maxSize is F005's limit in bytes.
@@ -68,6 +69,11 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	if d.Name == "" {
 		d.Name = path.Base(f.Rel)
 	}
+	if e.retry.wait(f.Path, now) { // our own trouble on the last try: back off
+		d.Problem = transientPrefix + "backing off after dossier's own trouble"
+		return d
+	}
+	defer func() { e.retry.note(f.Path, now, Transient(d)) }()
 	defer func() {
 		if !Transient(d) { // own trouble is no verdict: the daemon retries the file
 			d.Verdict = verdictOf(d.Findings) // VerdictOf, F012 included (ocr.go)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -66,4 +67,49 @@ func (e *Evaluator) stillWritten(p string, err error) bool {
 	}
 	fi, serr := os.Lstat(p)
 	return serr == nil && time.Since(fi.ModTime()) < e.young
+}
+
+// retries backs off, per file, after dossier's own trouble: the next try
+// of a file is not before 1, 2, 4 … 30 minutes after its last, so a full
+// disk or a PDFium that cannot start is not hammered once a minute by
+// every claimed file. A try that decides the file forgets it.
+type retries struct {
+	mu sync.Mutex
+	m  map[string]retryState
+}
+
+type retryState struct {
+	n    int
+	next time.Time
+}
+
+const (
+	retryFirst = time.Minute
+	retryMax   = 30 * time.Minute
+)
+
+// wait reports whether path is backing off at now.
+func (r *retries) wait(path string, now time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	st, ok := r.m[path]
+	return ok && now.Before(st.next)
+}
+
+// note records the outcome of a try at now.
+func (r *retries) note(path string, now time.Time, trouble bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !trouble {
+		delete(r.m, path)
+		return
+	}
+	if r.m == nil {
+		r.m = map[string]retryState{}
+	}
+	st := r.m[path]
+	d := retryFirst << min(st.n, 5)
+	st.n++
+	st.next = now.Add(min(d, retryMax))
+	r.m[path] = st
 }

@@ -97,8 +97,54 @@ func TestPausedWriterRetriedBeforeRejection(t *testing.T) {
 	}
 	old := time.Now().Add(-10 * time.Minute)
 	os.Chtimes(p, old, old)
-	d = ev.Evaluate(context.Background(), f, testNow, nil)
+	d = ev.Evaluate(context.Background(), f, testNow.Add(2*time.Minute), nil) // after the back-off
 	if Transient(d) || !strings.Contains(strings.Join(rulesOf(d), ","), "F002") {
 		t.Fatalf("fragment unchanged for 10 minutes: findings %v, want F002", rulesOf(d))
 	}
+}
+
+// A file that met our own trouble is retried with back-off (1, 2, 4 …
+// 30 minutes), not at every look; once decided it is forgotten.
+func TestOwnTroubleBacksOff(t *testing.T) {
+	cfg, err := config.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "审计报告.pdf")
+	os.WriteFile(p, []byte("%PDF-1.4 x"), 0o644)
+	x := &countingExtractor{err: fmt.Errorf("start pdfium: %w", extract.ErrOwnTrouble)}
+	ev := New(x, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
+	f := File{Path: p, Rel: "M1/审计报告.pdf", Name: "审计报告.pdf", Folder: "M1", Size: 10}
+	at := func(min int) dossier.Document {
+		return ev.Evaluate(context.Background(), f, testNow.Add(time.Duration(min)*time.Minute), nil)
+	}
+	tries := []struct {
+		min   int
+		reads int // extractor calls so far
+	}{{0, 1}, {0, 1}, {1, 2}, {2, 2}, {3, 3}, {6, 3}, {7, 4}}
+	for _, tr := range tries {
+		if d := at(tr.min); !Transient(d) {
+			t.Fatalf("minute %d: not transient", tr.min)
+		}
+		if x.n != tr.reads {
+			t.Fatalf("minute %d: %d reads, want %d", tr.min, x.n, tr.reads)
+		}
+	}
+	x.err = nil
+	if d := at(15); Transient(d) {
+		t.Fatalf("after the cause passed: still transient (%s)", d.Problem)
+	}
+	if d := at(15); Transient(d) || x.n != 6 {
+		t.Fatalf("a decided file is not backed off: reads %d", x.n)
+	}
+}
+
+type countingExtractor struct {
+	err error
+	n   int
+}
+
+func (c *countingExtractor) ExtractAs(context.Context, string, string) (extract.Result, error) {
+	c.n++
+	return extract.Result{}, c.err
 }

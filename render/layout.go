@@ -52,6 +52,9 @@ func (c *canvas) contentW() float64 { return c.pageW() - 2*marginX }
 func (c *canvas) bottom() float64   { return c.pageH() - footerGap }
 
 func (c *canvas) setSize(pt float64) {
+	if pt == c.size {
+		return // gofpdf writes a Tf operator for every call
+	}
 	c.size = pt
 	c.f.SetFontSize(pt)
 }
@@ -64,6 +67,9 @@ func (c *canvas) draw(col rgb)  { c.f.SetDrawColor(col.r, col.g, col.b) }
 func (c *canvas) setFace(fc face) {
 	if fc == "" {
 		fc = faceSong
+	}
+	if fc == c.face {
+		return
 	}
 	c.face = fc
 	c.f.SetFont(string(fc), "", c.size)

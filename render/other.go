@@ -38,7 +38,7 @@ func (b *builder) fileRows(rows []report.FileRow) {
 			folder = "（收件夹根目录）"
 		}
 		t.rows = append(t.rows, []cell{{text: r.Name}, {text: folder}, {text: localTime(r.Received, b.loc), align: "C"},
-			{text: r.Verdict.Label(), align: "C"}, {text: r.Reason}})
+			{text: r.Verdict.Label(), align: "C"}, {text: quotes(r.Reason)}})
 	}
 	b.canvas.drawTable(t)
 }

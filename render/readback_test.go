@@ -44,6 +44,7 @@ func readbackInput(t *testing.T) Input {
 			d.Fields["spent_travel"] = 12345.6
 			d.DecidedBy = &dossier.Decision{User: "clerk", FieldsAfter: dossier.Fields{"spent_travel": 12345.6}}
 			d.Sources = map[string]dossier.Source{"spent_meetings": {Page: 2, OCR: true}}
+			d.Findings = append(d.Findings, dossier.Finding{Rule: "A001", Severity: dossier.SeverityWarning, Field: "received_total", Message: "「到位资金合计」与各项之和不符"})
 		}
 	}
 	in.NoTeam = []dossier.Document{{ID: 901, Name: "说明.pdf", Kind: dossier.KindUnknown, Verdict: dossier.VerdictRejected,
@@ -105,6 +106,18 @@ func TestReadBack(t *testing.T) {
 			if strings.Contains(string(out), p) {
 				t.Errorf("the package prints a server path (%s)", p)
 			}
+		}
+	})
+	t.Run("one quotation style", func(t *testing.T) {
+		if strings.ContainsAny(string(out), "「」") {
+			t.Error("the package mixes 「」 with “”")
+		}
+	})
+	t.Run("contents entries are links", func(t *testing.T) {
+		b := &builder{in: in}
+		links := regexp.MustCompile(`/Subtype\s*/Link`).FindAll(pdf.Bytes(), -1)
+		if want := len(b.tocList()); len(links) < want {
+			t.Errorf("%d link annotations, want at least one per contents entry (%d)", len(links), want)
 		}
 	})
 	t.Run("xlsx", func(t *testing.T) { checkXLSX(t, xlsxPath, v) })

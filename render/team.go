@@ -218,7 +218,7 @@ func (b *builder) findingsTable(v dossier.TeamView) {
 	hdr := [][]cell{{{text: "文件", align: "C"}, {text: "规则", align: "C"}, {text: "严重程度", align: "C"}, {text: "说明", align: "C"}}}
 	t := &table{cols: []float64{42, 14, 16, 102}, size: 9, pad: 1.2, header: hdr, zebra: true}
 	for _, f := range fl {
-		t.rows = append(t.rows, []cell{{text: f.File}, {text: f.Rule, align: "C"}, {text: f.Severity.Label(), align: "C"}, {text: f.Message}})
+		t.rows = append(t.rows, []cell{{text: f.File}, {text: f.Rule, align: "C"}, {text: f.Severity.Label(), align: "C"}, {text: quotes(f.Message)}})
 	}
 	b.canvas.drawTable(t)
 }
@@ -257,3 +257,8 @@ func shortSHA(s string) string {
 	}
 	return s
 }
+
+// quotes puts every quotation in the package's one style, “ ”.
+var quoteStyle = strings.NewReplacer("「", "“", "」", "”", "『", "‘", "』", "’")
+
+func quotes(s string) string { return quoteStyle.Replace(s) }

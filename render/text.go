@@ -143,10 +143,10 @@ var noBreak = []*regexp.Regexp{
 	regexp.MustCompile(`\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:\s?\d{1,2}:\d{2})?`),       // 2026年11月20日 10:38
 	regexp.MustCompile(`\d{1,2}月\d{1,2}日`),                                       // 11月20日
 	regexp.MustCompile(`[-−]?\d[\d,]*(?:\.\d+)?\s?(?:万元|元|%|％|份|个|人次|人|场|页|项)?`), // 1,234.50 元
-	regexp.MustCompile(`\p{Han}{1,6}[〔\[［]\d{4}[〕\]］]\d+号`),                     // 沪人社专〔2026〕109号
+	regexp.MustCompile(`\p{Han}{1,6}[〔\[［]\d{4}[〕\]］]\d+号`),                      // 沪人社专〔2026〕109号
 	nil, // the names below glue softly
-	regexp.MustCompile(`《[^《》\n]{1,24}》`),                                        // 《实施成效调查表》
-	regexp.MustCompile(`“[^“”\n]{1,24}”`),                                        // “名称”
+	regexp.MustCompile(`《[^《》\n]{1,24}》`), // 《实施成效调查表》
+	regexp.MustCompile(`“[^“”\n]{1,24}”`), // “名称”
 	regexp.MustCompile(`[^\s/\\、，。；：（）《》“”()]{1,48}\.(?i:pdf|xlsx|xls|docx|doc|jpe?g|png|wps|et|txt)\b`),
 	regexp.MustCompile(`[A-Za-z0-9._@/+-]+`), // a Latin word, an address, a hash
 }

@@ -229,7 +229,7 @@ func writeFindingsSheet(f *excelize.File, in Input) error {
 	r := 2
 	for _, v := range in.Teams {
 		for _, fd := range findingsOf(v) {
-			row := []any{v.Team.ID, v.Team.Name, fd.File, fd.Rule, fd.Severity.Label(), fd.Message}
+			row := []any{v.Team.ID, v.Team.Name, fd.File, fd.Rule, fd.Severity.Label(), quotes(fd.Message)}
 			if err := f.SetSheetRow(s, cellName(1, r), &row); err != nil {
 				return fmt.Errorf("write finding: %w", err)
 			}

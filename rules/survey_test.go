@@ -197,3 +197,15 @@ func TestS013(t *testing.T) {
 		{name: "other field with text", set: map[string]any{"service_fields": []string{"其他"}, "service_fields_other": "养老服务"}, want: false},
 	})
 }
+
+// TestS010Approximate: an estimate (100余人) is asked for the exact figure.
+func TestS010Approximate(t *testing.T) {
+	d := dossier.Document{Kind: dossier.KindSurvey, Fields: dossier.Fields{}, Invalid: map[string]string{"beneficiaries": "100余人"}}
+	var got []dossier.Finding
+	for _, f := range s010(input{d: d, f: d.Fields}) {
+		got = append(got, f)
+	}
+	if len(got) != 1 || !strings.Contains(got[0].Message, "约数") || !strings.Contains(got[0].Message, "确切") {
+		t.Errorf("findings %+v, want one S010 asking for the exact figure", got)
+	}
+}

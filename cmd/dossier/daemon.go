@@ -81,6 +81,7 @@ func daemonConfig(cfg config.Config, now func() time.Time) daemon.Config {
 		Contact: notify.Contact{Office: cfg.Notify.Contact.Office, Person: cfg.Notify.Contact.Person,
 			Phone: cfg.Notify.Contact.Phone, Email: cfg.Notify.Contact.Email},
 		PhotoWindow: cfg.Notify.PhotoWindow.D(),
+		Convert:     packageConverter(cfg),
 		Clock:       now,
 	}
 }

@@ -30,6 +30,16 @@ func TestDumpOCR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if out := os.Getenv("OCR_PREP_OUT"); out != "" {
+		g := Prepare(img)
+		if a := Skew(g); a != 0 {
+			g = Rotate(g, a)
+		}
+		f, _ := os.Create(out)
+		writePGM(f, g)
+		f.Close()
+		return
+	}
 	start := time.Now()
 	pg, err := e.Recognize(context.Background(), img, 0)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"image"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -183,4 +184,20 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// SweepTemp removes page files a killed process left in dir (ocr-*.pgm).
+// Call it at start, before any Engine on dir runs.
+func SweepTemp(dir string) error {
+	matches, err := filepath.Glob(filepath.Join(dir, "ocr-*.pgm"))
+	if err != nil {
+		return fmt.Errorf("sweep ocr temp files: %w", err)
+	}
+	var errs []error
+	for _, m := range matches {
+		if err := os.Remove(m); err != nil && !os.IsNotExist(err) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -114,3 +114,16 @@ func TestUnavailable(t *testing.T) {
 		})
 	}
 }
+
+func TestSweepTemp(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ocr-123.pgm"), []byte("P5"), 0o600)
+	os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("x"), 0o600)
+	if err := SweepTemp(dir); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 1 || left[0].Name() != "keep.txt" {
+		t.Errorf("left %v, want only keep.txt", left)
+	}
+}

@@ -109,10 +109,23 @@ func parseAudit(text string, c *collector) {
 			c.set("team_name", CleanText(g[1]))
 		}
 	}
+	// a 决算报告 the unit made itself: its title names the team
+	// ("X2026年度经费决算报告"), the signature its unit ("Y财务处")
+	if g := accountsTitleRe.FindStringSubmatch(s); g != nil && !notTeamRe.MatchString(g[1]) {
+		c.set("team_name", CleanText(g[1]))
+	}
+	if g := financeDeptRe.FindStringSubmatch(s); g != nil {
+		c.set("unit", CleanText(g[1]))
+	}
 	// identity labels end with their line: a workbook's next row, or the
 	// next paragraph, is not part of the value
 	c.walkLines(s)
 }
+
+var (
+	accountsTitleRe = regexp.MustCompile(`(?m)^\s*([^，。；：:\n\d]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:项目|专项)?(?:经费|资金)决算报告\s*$`)
+	financeDeptRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}?)\s*(?:财务处|财务部|财务科|计划财务处|财务资产处)\s*$`)
+)
 
 // flatten joins lines wrapped inside a sentence (Chinese text breaks
 // lines anywhere).

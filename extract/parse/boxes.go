@@ -115,3 +115,29 @@ func leadLine(l string) string {
 	}
 	return label + " " + strings.Join(words, " ")
 }
+
+// joinCharLines joins runs of lines of one character each: a PDF whose
+// glyphs are placed one by one (Chromium's Type 3 fonts, a narrow column
+// of 专家来源 written downwards) gives its words one character a line.
+func joinCharLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && utf8.RuneCountInString(strings.TrimSpace(lines[j])) == 1 {
+			j++
+		}
+		if j-i >= 3 {
+			var b strings.Builder
+			for _, l := range lines[i:j] {
+				b.WriteString(strings.TrimSpace(l))
+			}
+			out = append(out, b.String())
+			i = j
+			continue
+		}
+		out = append(out, lines[i])
+		i++
+	}
+	return strings.Join(out, "\n")
+}

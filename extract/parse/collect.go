@@ -27,6 +27,9 @@ type collector struct {
 	// text around it); src keeps, for each key, where it was read.
 	at  dossier.Source
 	src map[string]dossier.Source
+	// last is the field read last, for a pseudo label (分别是) in the next
+	// cell that names no field of its own.
+	last string
 }
 
 func newCollector() *collector {
@@ -249,6 +252,8 @@ func allNum(f []string) bool {
 
 var moneyTokRe = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?|[零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*(万元|千元|元|万)?`)
 
+var moneyTailRe = regexp.MustCompile(`^(\s*[¥￥]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元))\s*\p{Han}{1,6}\s*$`)
+
 func (c *collector) assignMoney(key, raw string) {
 	unit := unitOf(key)
 	if c.unit != "" {
@@ -260,6 +265,11 @@ func (c *collector) assignMoney(key, raw string) {
 		return
 	}
 	chunk := firstChunk(s)
+	if g := moneyTailRe.FindStringSubmatch(chunk); g != nil {
+		// "0万元地方": words after the amount's unit begin the next
+		// label (地方配套资金), they are not part of the amount
+		chunk = g[1]
+	}
 	v, st := ParseMoney(chunk, unit)
 	if st == OK && unit == "万元" && !strings.Contains(chunk, "万") && v >= 1000*10000 {
 		v, st = ParseMoney(chunk, "元") // "100000" under a 万元 label means yuan

@@ -51,3 +51,13 @@ func checkKnown(t *testing.T, name string, misses map[string]string) {
 		}
 	}
 }
+
+// skipOrFail skips a test whose tool or file is missing, unless
+// DOSSIER_REQUIRE_TOOLS=1 (CI), where a missing one is a failure.
+func skipOrFail(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("DOSSIER_REQUIRE_TOOLS") == "1" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
+}

@@ -152,7 +152,7 @@ func (c *collector) heading(lines []string, photos bool) {
 	}
 }
 
-var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?)?\s*(?:工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明|活动照片|工作情况报告|工作报告|成效报告|情况报告)\s*$`)
+var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?|年度)?\s*(?:服务基层工作总结|工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明|活动照片|工作情况报告|工作报告|成效报告|情况报告)\s*$`)
 
 // teamFromTitle strips the kind words from a title line: "X 2026 年度工作成效总结" → X.
 func teamFromTitle(title string) string {

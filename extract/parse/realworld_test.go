@@ -15,10 +15,10 @@ import (
 func TestRealworldUnknown(t *testing.T) {
 	dir := "../../../shared/realworld/py-pdf-sample-files"
 	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no realworld set")
+		skipOrFail(t, "no realworld set: %v", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("no pdftotext")
+		skipOrFail(t, "no pdftotext: %v", err)
 	}
 	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(strings.ToLower(p), ".pdf") {

@@ -27,7 +27,7 @@ type expectedFile struct {
 func loadExpected(t *testing.T) []expectedFile {
 	t.Helper()
 	if _, err := os.Stat(expectedPath); err != nil {
-		t.Skipf("no expected results: %v", err)
+		skipOrFail(t, "no expected results: %v", err)
 	}
 	return readExpected(t, expectedPath)
 }

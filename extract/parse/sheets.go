@@ -178,6 +178,7 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 					c.pending = nil
 				}
 				prev = key
+				c.last = key
 			}
 		}
 	}

@@ -20,6 +20,7 @@ var midEnumRe = regexp.MustCompile(`([^\d\s.,，、:：/_年月-])[ \t]*\d{1,2}[
 func prepSurvey(text string) string {
 	s := Fold(text)
 	s = strings.ReplaceAll(s, "\f", "\n")
+	s = joinCharLines(s)
 	s = leadMarks(s)
 	s = noteRe.ReplaceAllString(s, " ")
 	s = enumRe.ReplaceAllStringFunc(s, keepEnumTail)
@@ -75,7 +76,7 @@ func (c *collector) teamFromSurveyTitle(text string) {
 
 // walk assigns each label's segment (the text up to the next label).
 func (c *collector) walk(s string, ms []match) {
-	prev := ""
+	prev := c.last // a cell's 分别是 belongs to the count in the cell before
 	for i, m := range ms {
 		end := len(s)
 		if i+1 < len(ms) {
@@ -98,6 +99,7 @@ func (c *collector) walk(s string, ms []match) {
 			prev = key
 		}
 	}
+	c.last = prev
 }
 
 // resolve maps the pseudo keys that depend on the label before.

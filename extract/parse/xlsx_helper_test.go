@@ -1,9 +1,6 @@
 package parse
 
 import (
-	"fmt"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -47,17 +44,4 @@ func loadSheets(t testing.TB, path string) []Sheet {
 		out = append(out, Sheet{Name: name, Rows: rows})
 	}
 	return out
-}
-
-func TestDumpXLSX(t *testing.T) {
-	p := os.Getenv("DUMP_XLSX")
-	if p == "" {
-		t.Skip("DUMP_XLSX not set")
-	}
-	for _, s := range loadSheets(t, p) {
-		fmt.Println("## sheet", s.Name)
-		for i, r := range s.Rows {
-			fmt.Printf("%3d | %s\n", i+1, strings.Join(r, " | "))
-		}
-	}
 }
