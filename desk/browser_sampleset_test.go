@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"mime"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,6 +141,7 @@ type decision struct {
 	rules   string   // the verdict the preview's rules give (accepted, rejected)
 	preview []string // texts the preview shows
 	mailTo  string   // the one e-mail's recipient; "" for none
+	subject string   // how its subject begins (【更正通知】…)
 }
 
 // decide opens the document at url, fills the form, previews, checks
@@ -189,6 +192,13 @@ func (s *deskSet) decide(t *testing.T, url string, d decision) {
 	if got := strings.Join(msgs[before].rcpt, ","); !strings.Contains(got, d.mailTo) {
 		t.Errorf("the decision's e-mail went to %s, want %s", got, d.mailTo)
 	}
+	m, err := mail.ReadMessage(strings.NewReader(msgs[before].data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); !strings.HasPrefix(subject, d.subject) {
+		t.Errorf("the decision's e-mail is %q, want it to begin %q", subject, d.subject)
+	}
 }
 
 // docURL opens the list at list and follows the link named name in the
@@ -235,10 +245,11 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 
 	t.Run("false rejection accepted", func(t *testing.T) {
 		url := s.docURL(t, "/queue?all=1", "M4", "经费决算报告及审计报告.pdf")
+		s.mistype(t, url)
 		s.decide(t, url, decision{
 			fill:    []chromedp.Action[chromedp.Void]{pick("#f-spent_total", "100,000.00")},
 			verdict: "accepted", note: "实际支出合计识读有误，按原件更正为100,000.00元。",
-			rules: "accepted", preview: []string{"105,000.00", "100,000.00"}, mailTo: "m4@unit.example",
+			rules: "accepted", preview: []string{"105,000.00", "100,000.00"}, mailTo: "m4@unit.example", subject: "【更正通知】",
 		})
 		rejected := filepath.Join(s.inbox, "退回", "M4", "经费决算报告及审计报告.pdf")
 		archived := filepath.Join(s.data, "archive", "M4", "audit", "经费决算报告及审计报告.pdf")
@@ -254,7 +265,7 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 		s.decide(t, url, decision{
 			fill:    []chromedp.Action[chromedp.Void]{pick("#team", "M12")},
 			verdict: "accepted", note: "经电话确认为M12专题讲座现场照片。",
-			rules: "accepted", preview: []string{"所属服务团"}, mailTo: "m12@unit.example",
+			rules: "accepted", preview: []string{"所属服务团"}, mailTo: "m12@unit.example", subject: "【更正通知】",
 		})
 		if !exists(filepath.Join(s.data, "archive", "M12", "photos", "现场照片.jpg")) {
 			t.Errorf("the photo is not in M12's archive")
@@ -265,6 +276,12 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 	})
 
 	t.Run("F011 survey assigned to its team", func(t *testing.T) {
+		// While it waits, it replaces nothing and nothing replaces it.
+		// (Which one 团队 marks 当前有效 meanwhile is TeamView.Current's.)
+		if rows := s.teamDocs(t, "M11"); rows["M11调查表.pdf"] != "当前有效" && rows["M11调查表.pdf"] != "—" ||
+			rows["调查表-补报.xlsx"] != "当前有效" && rows["调查表-补报.xlsx"] != "—" {
+			t.Errorf("团队 M11 while the F011 survey waits: %v", rows)
+		}
 		url := s.docURL(t, "/queue", "M11", "调查表-补报.xlsx")
 		page, _ := chromedp.Run(s.ctx, chromedp.Text(chromedp.CSS("main")))
 		if !strings.Contains(page, "F011") {
@@ -273,8 +290,13 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 		s.decide(t, url, decision{
 			fill:    []chromedp.Action[chromedp.Void]{pick("#team", "M12")},
 			verdict: "accepted", note: "内容为M12调查表，归入M12。",
-			rules: "accepted", preview: []string{"所属服务团", "M12"}, mailTo: "m12@unit.example",
+			rules: "accepted", preview: []string{"所属服务团", "M12"}, mailTo: "m12@unit.example", subject: "【审核结果通知】",
 		})
+		m11, m12 := s.teamDocs(t, "M11"), s.teamDocs(t, "M12")
+		if _, listed := m11["调查表-补报.xlsx"]; listed || m11["M11调查表.pdf"] != "当前有效" ||
+			m12["调查表-补报.xlsx"] != "当前有效" || m12["实施成效调查表.xlsx"] != "已被替换" {
+			t.Errorf("after the decision: 团队 M11 %v, 团队 M12 %v", m11, m12)
+		}
 		// M12's own survey is now replaced: its page refuses a decision.
 		s.docURL(t, "/queue?all=1", "M12", "实施成效调查表.xlsx")
 		page, _ = chromedp.Run(s.ctx, chromedp.Text(chromedp.CSS("main")))
@@ -291,7 +313,7 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 		}
 		todo := map[string]decision{
 			"专项审计报告.pdf": {fill: actions, verdict: "accepted", note: "扫描件，已按原件逐项核对录入。",
-				rules: "accepted", preview: []string{"100,000.00", "无保留意见"}, mailTo: "m13@unit.example"},
+				rules: "accepted", preview: []string{"100,000.00", "无保留意见"}, mailTo: "m13@unit.example", subject: "【审核结果通知】"},
 			"说明.pdf": {verdict: "rejected", reasons: []string{"F006", "F007"}, note: "非申报材料，不予受理。", rules: "rejected"},
 		}
 		for range len(todo) + 1 {
@@ -502,4 +524,56 @@ func (s *deskSet) checkHistory(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("not in the ledger: %v", want)
 	}
+}
+
+// mistype: a value the normaliser cannot read sends the clerk back to the
+// form with a message and the inputs kept; "返回修改" on the preview keeps
+// them too. Nothing is recorded or sent.
+func (s *deskSet) mistype(t *testing.T, url string) {
+	t.Helper()
+	note := "核对中"
+	run(t, s.ctx, "mistype",
+		chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("form.decision")),
+		pick("#f-spent_total", "十万多"),
+		chromedp.Click(chromedp.CSS(`input[name=verdict][value=accepted]`)),
+		chromedp.SendKeys(chromedp.CSS("#note"), note),
+		chromedp.Click(`//button[contains(., "预览")]`),
+		chromedp.WaitVisible(chromedp.CSS("p.alert.error")),
+	)
+	kept := func(step, want string) {
+		t.Helper()
+		got, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`[document.querySelector('#f-spent_total').value, document.querySelector('#note').value,
+			String(document.querySelector('input[name=verdict][value=accepted]').checked)]`))
+		if err != nil || len(got) != 3 || got[0] != want || got[1] != note || got[2] != "true" {
+			t.Errorf("%s: the form holds %q (%v), want %q, %q, accepted", step, got, err, want, note)
+		}
+	}
+	kept("mistyped", "十万多")
+	if msg, _ := chromedp.Run(s.ctx, chromedp.Text(chromedp.CSS("p.alert.error"))); !strings.Contains(msg, "实际支出合计") {
+		t.Errorf("the message does not name the field: %q", msg)
+	}
+	run(t, s.ctx, "preview and back",
+		pick("#f-spent_total", "100,000.00"),
+		chromedp.Click(`//button[contains(., "预览")]`),
+		chromedp.WaitVisible(`//h1[contains(., "核对更正结果")]`),
+		chromedp.Click(`//button[contains(., "返回修改")]`),
+		chromedp.WaitVisible(chromedp.CSS("#f-spent_total")),
+	)
+	kept("back from the preview", "100,000.00")
+}
+
+// teamDocs reads a team's page: each document's name and its state
+// (当前有效, 已被替换, —).
+func (s *deskSet) teamDocs(t *testing.T, team string) map[string]string {
+	t.Helper()
+	run(t, s.ctx, "team "+team, chromedp.Navigate(s.base+"/team/"+team), chromedp.WaitVisible(chromedp.CSS("h1")))
+	rows, err := chromedp.Run(s.ctx, chromedp.Evaluate[[][]string](`[...document.querySelectorAll('table.teamdocs tbody tr')].map(r => [r.cells[0].textContent.trim(), r.cells[3].textContent.trim()])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, r := range rows {
+		m[r[0]] = r[1]
+	}
+	return m
 }

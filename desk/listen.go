@@ -33,13 +33,3 @@ func CheckListen(addr string, tls, allowPlainLAN bool) error {
 		"set http.tls_cert and http.tls_key to serve HTTPS, or listen on 127.0.0.1:8470, "+
 		"or set http.allow_plain_lan: true to accept the risk on a trusted network", ErrPlainLAN, addr)
 }
-
-// PlainLANWarning is the warning `dossier config` prints when the desk
-// will serve a network without TLS; "" when it will not.
-func PlainLANWarning(addr string, tls, allowPlainLAN bool) string {
-	if addr == "" || addr == "off" || Loopback(addr) || tls || !allowPlainLAN {
-		return ""
-	}
-	return fmt.Sprintf("warning: http.allow_plain_lan is true: the desk on %s sends passwords and session cookies "+
-		"unencrypted over the network; set http.tls_cert and http.tls_key instead", addr)
-}

@@ -39,10 +39,10 @@ type Options struct {
 	// extraction time. Without it a timed-out call runs on to the end of
 	// its current page in the background, holding its pool slot.
 	// Process-wide, like the pool: the first PDF's Extractor decides.
-	Interruptible  bool
+	Interruptible bool
 	// Convert re-saves a legacy .doc/.wps/.et/.xls as .docx/.xlsx to read
 	// it (package convert's *Converter); nil: F001 with re-save advice.
-	Convert Converter
+	Convert        Converter
 	MaxPixels      int64 // default 50 MP: an image's width×height from its header (F005)
 	MaxCells       int64 // default 2M: a worksheet's declared or read cells (F005)
 	MaxPageObjects int   // default 200k: objects and text operators of one PDF page (F005)

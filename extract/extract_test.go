@@ -73,7 +73,7 @@ func TestExtractFiles(t *testing.T) {
 		{name: "bmp", file: "photo.bmp", wantErr: ErrUnsupported},
 		{name: "gif", file: "photo.gif", wantErr: ErrUnsupported},
 		{name: "html", file: "audit.html", wantErr: ErrUnsupported},
-		{name: "docx", file: "audit.docx", wantErr: ErrUnsupported},
+		{name: "docx (read natively)", file: "audit.docx", format: dossier.FormatDOCX},
 		{name: "xlsx", file: "survey.xlsx", format: dossier.FormatXLSX},
 		{name: "legacy xls", file: "survey.xls", wantErr: ErrLegacy},
 		{name: "encrypted xlsx", file: "encrypted.xlsx", wantErr: ErrPassword},

@@ -92,13 +92,16 @@ func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
 		}
 	}
 	return extract.New(extract.Options{
-		CacheDir:      cache,
-		MaxFileSize:   int64(cfg.Limits.MaxFileSize),
-		MaxUnzipSize:  int64(cfg.Limits.MaxUnzipSize),
-		MaxPages:      cfg.Limits.MaxPages,
-		Timeout:       cfg.Limits.Timeout.D(),
-		Workers:       cfg.Workers,
-		Interruptible: cfg.Limits.PDFInterruptible,
+		CacheDir:       cache,
+		MaxFileSize:    int64(cfg.Limits.MaxFileSize),
+		MaxUnzipSize:   int64(cfg.Limits.MaxUnzipSize),
+		MaxPages:       cfg.Limits.MaxPages,
+		Timeout:        cfg.Limits.Timeout.D(),
+		Workers:        cfg.Workers,
+		Interruptible:  cfg.Limits.PDFInterruptible,
+		MaxPixels:      cfg.Limits.MaxPixels,
+		MaxCells:       cfg.Limits.MaxCells,
+		MaxPageObjects: cfg.Limits.MaxPageObjects,
 	})
 }
 

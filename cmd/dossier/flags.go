@@ -128,8 +128,8 @@ func runConfig(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if w := plainLANWarning(cfg); w != "" {
-		fmt.Fprintln(os.Stderr, w)
+	for _, w := range cfg.Warnings() {
+		fmt.Fprintln(os.Stderr, "warning: "+w)
 	}
 	_, err = os.Stdout.Write(out)
 	return err

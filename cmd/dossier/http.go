@@ -104,10 +104,3 @@ func announceSetup(d *desk.Desk, base string, log zerolog.Logger) {
 	log.Warn().Str("url", base+link).Dur("valid", desk.SetupTTL).
 		Msg("no desk account yet: open this link once to create the first clerk account (or run dossier user add NAME)")
 }
-
-// plainLANWarning is what `dossier config` prints about the desk's listen
-// address ("" when nothing is wrong).
-func plainLANWarning(cfg config.Config) string {
-	h := cfg.HTTP
-	return desk.PlainLANWarning(h.Listen, h.TLSCert != "" || h.TLSKey != "", h.AllowPlainLAN)
-}

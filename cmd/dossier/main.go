@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // Asia/Shanghai even on machines without a zone database
 )
@@ -85,6 +86,9 @@ func usage(w *os.File) {
 	fmt.Fprintln(w, "dossier — collects and checks the expert service teams' year-end materials (沪人社专〔2026〕109号)")
 	fmt.Fprintln(w, "\nUsage: dossier COMMAND [flags]\n\nCommands:")
 	for _, c := range commands() {
+		if strings.HasPrefix(c.name, "__") { // internal: the parse worker
+			continue
+		}
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nCommon flags: --config FILE  --data DIR (./data)  --inbox DIR (./inbox)  --now RFC3339  --log-format json|console")

@@ -35,7 +35,7 @@ const (
 	DefaultWorkers     = 1
 	// PipelineVersion changes whenever page preparation or line rebuilding
 	// changes what is read, so cached results are not reused across it.
-	PipelineVersion = "ocr-2"
+	PipelineVersion = "ocr-3"
 )
 
 // Engine runs tesseract. The zero value is not usable; use New.

@@ -41,21 +41,28 @@ func Prepare(img image.Image) *image.Gray {
 	return out
 }
 
-// dropRed maps one pixel to gray: luminance for neutral colours, the red
-// channel lifted towards white for reddish ones. A premultiplied pixel with
+// dropRed maps one pixel to gray: luminance for neutral colours; paper
+// white for red ink and its pale fringes; the red channel where black
+// lies under red ink. A premultiplied pixel with
 // alpha below 255 is composed over white first.
 func dropRed(r, g, b, a uint8) uint8 {
 	if a < 255 {
 		r, g, b = r+255-a, g+255-a, b+255-a
 	}
 	ri, gi, bi := int(r), int(g), int(b)
-	lum := (299*ri + 587*gi + 114*bi) / 1000
-	if d := ri - max(gi, bi); d > 40 && ri > 110 {
-		// reddish ink: what is left under it is as dark as its red channel
-		v := ri + (255-ri)*min(d, 120)/120
-		return uint8(min(v, 255))
+	d := ri - max(gi, bi)
+	switch {
+	case d > 15 && ri > 150:
+		// red ink on paper, and its pale fringes (JPEG, blur): paper
+		if d >= 45 {
+			return 255
+		}
+		return uint8(min(ri+(255-ri)*d/45, 255))
+	case d > 40:
+		// black under red ink: what is left is as dark as the red channel
+		return r
 	}
-	return uint8(lum)
+	return uint8((299*ri + 587*gi + 114*bi) / 1000)
 }
 
 // writePGM writes a binary PGM (P5), which tesseract (leptonica) reads

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"dossier"
 )
 
 var auditMoneyLabels = join(
@@ -61,8 +63,10 @@ func parseAudit(text string, c *collector) {
 	}
 	c.auditor(s)
 	if m := reportNoRe.FindString(s); m != "" {
+		c.at = dossier.Source{Text: clipText(m)}
 		c.set("report_no", NormalizeDocNo(m))
 	} else if m := reportNoRe.FindString(flat); m != "" {
+		c.at = dossier.Source{Text: clipText(m)}
 		c.set("report_no", NormalizeDocNo(m))
 	}
 	if g := reportDateRe.FindStringSubmatch(flat); g != nil {
@@ -71,6 +75,7 @@ func parseAudit(text string, c *collector) {
 		c.assign("report_date", ds[len(ds)-1])
 	}
 	c.opinion(flat)
+	c.at = dossier.Source{}
 	if g := startRe.FindStringSubmatch(flat); g != nil {
 		c.assign("service_start", g[1])
 	}
@@ -213,6 +218,11 @@ func (c *collector) opinion(flat string) {
 			}
 		}
 	}
+	if v, sentence := opinionSentence(flat); v != "" {
+		c.at = dossier.Source{Text: clipText(sentence)}
+		c.set("opinion", v)
+		return
+	}
 	switch {
 	case strings.Contains(flat, "无法表示意见") || strings.Contains(flat, "不对") && strings.Contains(flat, "发表审计意见"):
 		c.set("opinion", "disclaimer")
@@ -226,6 +236,39 @@ func (c *collector) opinion(flat string) {
 }
 
 var qualifiedRe = regexp.MustCompile(`(?:^|[^无])保留意见`)
+
+// opinionSentenceRe is the auditor's opinion itself: "我们认为，…" or "我们
+// 不对…发表审计意见" — the sentence up to its full stop.
+var opinionSentenceRe = regexp.MustCompile(`我们(?:认为|不对)[^。]{4,300}。`)
+
+// opinionSentence reads the opinion's type from the opinion sentence, the
+// way the Chinese auditing standards word the four types: 除…影响外 is
+// qualified; 没有在所有重大方面 / 未能公允反映 adverse; 不对…发表审计意见
+// a disclaimer; 在所有重大方面…公允反映 unqualified. An emphasis-of-matter
+// paragraph (强调事项) is not the opinion and changes nothing.
+func opinionSentence(flat string) (string, string) {
+	for _, m := range opinionSentenceRe.FindAllString(flat, -1) {
+		switch {
+		case strings.HasPrefix(m, "我们不对") && strings.Contains(m, "发表") && strings.Contains(m, "意见"):
+			return "disclaimer", m
+		case strings.Contains(m, "没有在所有重大方面") || strings.Contains(m, "未能公允反映") || strings.Contains(m, "不能公允反映"):
+			return "adverse", m
+		case strings.Contains(m, "除") && strings.Contains(m, "影响外"):
+			return "qualified", m
+		case strings.Contains(m, "在所有重大方面") && strings.Contains(m, "公允反映"):
+			return "unqualified", m
+		}
+	}
+	return "", ""
+}
+
+func clipText(s string) string {
+	t := strings.Join(strings.Fields(s), " ")
+	if r := []rune(t); len(r) > 80 {
+		t = string(r[:80]) + "…"
+	}
+	return t
+}
 
 func opinionIn(s string) string {
 	switch {

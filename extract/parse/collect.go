@@ -1,8 +1,10 @@
 package parse
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"dossier"
@@ -57,8 +59,8 @@ func (c *collector) set(key string, v any) {
 
 // noteSource records where key was read (the first reading that set it).
 func (c *collector) noteSource(key string) {
-	if c.at == (dossier.Source{}) {
-		return
+	if c.at == (dossier.Source{}) || !c.atHolds(key) {
+		return // the place in hand is another value's; fallbackSources looks
 	}
 	if c.src == nil {
 		c.src = map[string]dossier.Source{}
@@ -323,8 +325,26 @@ func (c *collector) fundsMatching(s, unit string) {
 
 // serviceFields reads the 服务领域 choices: the names marked (√, ☑ …), or
 // when nothing is marked at all, the names written ("医疗、生物医药").
+// splitNameRe: a name broken over a line end with the line's boxes set
+// between its halves ("电商服务 医 ☐ ☐\n疗 生物医药").
+var splitNameRe = regexp.MustCompile(`(\p{Han})((?:[ \t]*[☑☐□■☒])+)[ \t]*\n[ \t]*(\p{Han})`)
+
+// rejoinNames moves the first half of a broken choice name to the next
+// line, after the boxes, when the two halves begin a choice.
+func rejoinNames(s string) string {
+	return splitNameRe.ReplaceAllStringFunc(s, func(m string) string {
+		g := splitNameRe.FindStringSubmatch(m)
+		for _, n := range dossier.ServiceFieldNames {
+			if strings.HasPrefix(n, g[1]+g[3]) {
+				return g[2] + "\n" + g[1] + g[3]
+			}
+		}
+		return m
+	})
+}
+
 func (c *collector) serviceFields(raw string) {
-	s := Fold(raw)
+	s := rejoinNames(Fold(raw))
 	var opts []option
 	for _, n := range dossier.ServiceFieldNames {
 		if loc := fieldNameRes[n].FindStringIndex(s); loc != nil {
@@ -557,4 +577,128 @@ func (c *collector) jointResearch(raw string) {
 	} else {
 		c.set("joint_research_form", CleanText(form))
 	}
+}
+
+// fallbackSources finds, for each field read without a recorded place,
+// the line of the document its value stands on (text and numbers as
+// written; a money field by its amount in yuan or 万元), with its page.
+func (c *collector) fallbackSources(text string) {
+	pages := strings.Split(text, "\f")
+	if len(pages) > 1 {
+		for k, src := range c.src { // a place read line by line: find its page
+			if src.Page == 0 && src.Sheet == "" && src.Text != "" {
+				if at, ok := lineWith(pages, strings.TrimSuffix(src.Text, "…")); ok {
+					src.Page = at.Page
+					c.src[k] = src
+				}
+			}
+		}
+	}
+	for k, v := range c.f {
+		if _, ok := c.src[k]; ok || v == nil {
+			continue
+		}
+		var needles []string
+		switch x := v.(type) {
+		case string:
+			needles = []string{x}
+			if y, m, d, ok := isoParts(x); ok { // a date as the document wrote it
+				needles = append(needles, fmt.Sprintf("%d年%d月%d日", y, m, d), fmt.Sprintf("%d年%02d月%02d日", y, m, d),
+					fmt.Sprintf("%d.%d.%d", y, m, d), fmt.Sprintf("%d/%d/%d", y, m, d))
+			}
+		case int64:
+			needles = []string{strconv.FormatInt(x, 10)}
+		case float64:
+			needles = []string{strconv.FormatFloat(x, 'f', 2, 64), addCommas(x), strconv.FormatFloat(x/10000, 'f', -1, 64)}
+		case []string:
+			if len(x) > 0 {
+				needles = []string{x[0]}
+			}
+		}
+		for _, n := range needles {
+			if len([]rune(n)) < 2 && k != "service_days" {
+				continue
+			}
+			if at, ok := lineWith(pages, n); ok {
+				if c.src == nil {
+					c.src = map[string]dossier.Source{}
+				}
+				c.src[k] = at
+				break
+			}
+		}
+	}
+}
+
+func lineWith(pages []string, needle string) (dossier.Source, bool) {
+	for p, page := range pages {
+		for _, l := range strings.Split(page, "\n") {
+			t := strings.Join(strings.Fields(l), " ")
+			if strings.Contains(l, needle) || strings.Contains(t, needle) {
+				if r := []rune(t); len(r) > 80 {
+					t = string(r[:80]) + "…"
+				}
+				src := dossier.Source{Text: t}
+				if len(pages) > 1 {
+					src.Page = p + 1
+				}
+				return src, true
+			}
+		}
+	}
+	return dossier.Source{}, false
+}
+
+// addCommas writes 100000 as "100,000.00".
+func addCommas(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 && intPart[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + "." + frac
+}
+
+// atHolds reports whether the text of the place in hand shows key's value
+// (its first characters, or its digits), so that a place left over from
+// an earlier reading is not given to a value read elsewhere.
+func (c *collector) atHolds(key string) bool {
+	t := strings.ReplaceAll(c.at.Text, ",", "")
+	switch v := c.f[key].(type) {
+	case string:
+		r := []rune(v)
+		if len(r) > 4 {
+			r = r[:4]
+		}
+		return strings.Contains(c.at.Text, string(r)) || !hasHan(v)
+	case int64:
+		return strings.Contains(t, strconv.FormatInt(v, 10))
+	case float64:
+		return strings.Contains(t, strconv.FormatFloat(v, 'f', -1, 64)) || strings.Contains(t, strconv.FormatFloat(v/10000, 'f', -1, 64)) ||
+			strings.Contains(t, strconv.FormatFloat(v, 'f', 2, 64))
+	case []string:
+		return len(v) == 0 || strings.Contains(c.at.Text, v[0])
+	}
+	return true // a mark, a blank or an unreadable value: the label's place
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isoParts(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	_, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
+	return y, m, d, err == nil
 }

@@ -51,6 +51,7 @@ func Parse(in Input) (out Output) {
 	if len(c.conf) > 0 {
 		out.Confidence = c.conf
 	}
+	c.fallbackSources(text)
 	if len(c.src) > 0 {
 		out.Sources = make(map[string]dossier.Source, len(c.src))
 		for k, v := range c.src {
