@@ -37,6 +37,9 @@ func parseDecision(r *http.Request, doc dossier.Document, user string) (decision
 		ReasonText: strings.TrimSpace(r.PostFormValue("reason_text")), Force: r.PostFormValue("force") == "1",
 		Reasons: map[string]bool{}, Set: map[string]string{}}
 	req := service.DecisionRequest{DocumentID: doc.ID, Verdict: f.Verdict, User: user, Note: f.Note, Force: f.Force}
+	if n, err := strconv.Atoi(r.PostFormValue("seen")); err == nil {
+		req.Seen = &n // the confirmation form's: a decision since refuses this one
+	}
 	for key, vals := range r.PostForm {
 		k, ok := strings.CutPrefix(key, "f.")
 		if !ok || len(vals) == 0 {
@@ -92,6 +95,7 @@ type previewModel struct {
 	Reasons      []dossier.Finding // what the clerk may cite: the findings after correction
 	TeamName     string
 	Error        string
+	Seen         int // decisions on the document when previewed
 }
 
 type change struct{ Label, Before, After string }
@@ -122,7 +126,7 @@ func (d *Desk) showPreview(w http.ResponseWriter, r *http.Request, v service.Doc
 		return
 	}
 	m := previewModel{page: d.page(r, "核对并确认 · "+v.Doc.Name, "queue"), Doc: v.Doc, After: after, Form: form,
-		RulesVerdict: dossier.VerdictOf(after.Findings), Reasons: after.Findings, Error: msg}
+		RulesVerdict: dossier.VerdictOf(after.Findings), Reasons: after.Findings, Error: msg, Seen: len(v.History)}
 	if t, ok := d.svc.Registry().ByID(after.TeamID); ok {
 		m.TeamName = t.Name
 	}
@@ -176,6 +180,15 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 	}
 	doc, err := d.svc.Decide(r.Context(), req)
 	switch {
+	case errors.Is(err, service.ErrStale):
+		if v, err = d.svc.Document(r.Context(), v.Doc.ID); err != nil {
+			d.fail(w, r, err)
+			return
+		}
+		m := d.documentModel(r, v, nil)
+		m.Error = service.Message(service.ErrStale)
+		d.render(w, http.StatusConflict, "document", m)
+		return
 	case errors.Is(err, service.ErrErrorsLeft), errors.Is(err, service.ErrNeedsNote),
 		errors.Is(err, service.ErrBadField), errors.Is(err, service.ErrBadRequest):
 		d.showPreview(w, r, v, form, req, http.StatusUnprocessableEntity, service.Message(err))

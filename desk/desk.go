@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html/template"
 	"image"
 	"net/http"
@@ -42,6 +43,9 @@ type Config struct {
 	LoginDelay, LoginDelayMax time.Duration
 	Clock                     func() time.Time
 	Log                       zerolog.Logger
+	// Health reports dossier's own trouble (extract.Health): /healthz
+	// answers 503 while it is not nil. nil: always ok.
+	Health func() (since time.Time, err error)
 }
 
 // Desk is the desk's http.Handler.
@@ -87,10 +91,7 @@ func New(cfg Config) (*Desk, error) {
 
 func (d *Desk) routes() {
 	m := d.mux
-	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Write([]byte("ok\n"))
-	})
+	m.HandleFunc("GET /healthz", d.healthz)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	m.HandleFunc("GET /login", d.loginPage)
 	m.HandleFunc("POST /login", d.login)
@@ -132,3 +133,18 @@ func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) now() time.Time { return d.cfg.Clock() }
 
 func (d *Desk) loc() *time.Location { return d.svc.Programme().Location() }
+
+// healthz answers ok, or 503 while dossier has trouble of its own (a full
+// disk, PDFium failing to start…): files wait claimed and are retried. The
+// details, which may name server paths, are in the log, not here.
+func (d *Desk) healthz(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if d.cfg.Health != nil {
+		if since, err := d.cfg.Health(); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ok: cannot read files since %s (own trouble, see the log); files wait and are retried\n", since.Format(time.RFC3339))
+			return
+		}
+	}
+	w.Write([]byte("ok\n"))
+}

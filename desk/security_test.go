@@ -369,3 +369,31 @@ func pngBytes(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// /healthz is open, says ok, and answers 503 without details (no server
+// path) while dossier has trouble of its own.
+func TestHealthzReportsOwnTrouble(t *testing.T) {
+	var trouble error
+	since := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	d := &Desk{cfg: Config{Health: func() (time.Time, error) { return since, trouble }}}
+	for _, tc := range []struct {
+		name string
+		err  error
+		code int
+	}{
+		{"fine", nil, http.StatusOK},
+		{"disk full", errors.New("write /var/lib/dossier/cache/pdfium/x: no space left on device"), http.StatusServiceUnavailable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			trouble = tc.err
+			rec := httptest.NewRecorder()
+			d.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+			if rec.Code != tc.code {
+				t.Fatalf("code %d, want %d", rec.Code, tc.code)
+			}
+			if strings.Contains(rec.Body.String(), "/var/lib") {
+				t.Fatalf("server path shown: %q", rec.Body.String())
+			}
+		})
+	}
+}

@@ -110,15 +110,16 @@ const bodyAcceptance = `{{.Addressee}}：
 {{.Now}}
 `
 
-const subjectReview = `【材料待审核】{{.Who}}：{{.Document.KindLabel}}为扫描件，待人工审核`
+const subjectReview = `【材料待审核】{{.Who}}：{{.Document.KindLabel}}待人工审核`
 
 const bodyReview = `{{.Addressee}}：
 
-你单位报送的{{.Document.Named}}（{{.Document.Received}}收到）为扫描件，系统无法读取其中的数据，已登记为已提交，待工作人员人工审核，审核结果另行通知。
+你单位报送的{{.Document.Named}}（{{.Document.Received}}收到）已登记为已提交，因下列情况需由工作人员人工审核，审核结果另行通知。
 {{range .Findings}}
 {{.N}}. 【{{.SeverityLabel}}】{{if .FieldLabel}}“{{.FieldLabel}}”：{{end}}{{.Message}}（{{.Rule}}）{{end}}
-
-如方便，请另行报送可复制文字的 PDF 或 Excel 版本，以加快审核。材料报送截止日期为{{.Deadline}}。
+{{range .Findings}}{{if eq .Rule "F009" "F012"}}
+如方便，请另行报送可复制文字的 PDF、Word 或 Excel 版本，以加快审核。{{end}}{{end}}
+材料报送截止日期为{{.Deadline}}。
 
 {{.Footer}}
 

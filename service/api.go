@@ -26,6 +26,7 @@ var (
 	ErrReadOnly   = errors.New("service: built without an evaluator or folders; cannot do this")
 	ErrNoUser     = errors.New("service: no such enabled clerk account")
 	ErrErrorsLeft = errors.New("service: error findings remain; accepting needs force and a note")
+	ErrStale      = errors.New("service: the document was decided since the clerk's preview; look at it again")
 )
 
 // Message is the Chinese text for a clerk of an error returned here.
@@ -43,6 +44,8 @@ func Message(err error) string {
 		return "更正的字段无法识别或取值不符合格式：" + detail(err)
 	case errors.Is(err, ErrBusy):
 		return "该材料正在处理中，请稍后再试。"
+	case errors.Is(err, ErrStale):
+		return "该材料在您预览之后已有新的审核决定（可能是重复提交），本次未记录，也未发送通知；请核对当前结果。"
 	case errors.Is(err, ErrNoUser):
 		return "审核人不是有效的审核员账号。"
 	case errors.Is(err, ErrBadRequest):
@@ -133,6 +136,10 @@ type DecisionRequest struct {
 	Reasons []dossier.Finding
 	// Force accepts with error findings left; Note is then required.
 	Force bool
+	// Seen, when set, is how many decisions the clerk saw on the document
+	// when confirming (the desk's preview). A decision recorded since (a
+	// second click on 确认, another clerk) makes Decide refuse: ErrStale.
+	Seen *int
 }
 
 // Checked is one file Check decided, in input order.

@@ -99,6 +99,9 @@ func (s *Service) Decide(ctx context.Context, r DecisionRequest) (dossier.Docume
 	if e.Doc.Superseded {
 		return dossier.Document{}, fmt.Errorf("document %d: %w", r.DocumentID, ErrSuperseded)
 	}
+	if err := s.checkSeen(ctx, r); err != nil {
+		return dossier.Document{}, err
+	}
 	after, err := s.corrected(e.Doc, r)
 	if err != nil {
 		return dossier.Document{}, err
@@ -159,6 +162,23 @@ func (s *Service) checkRequest(ctx context.Context, r DecisionRequest) error {
 		return fmt.Errorf("%w: 退回须写明原因（说明或规则）", ErrBadRequest)
 	}
 	return s.checkUser(ctx, r.User)
+}
+
+// checkSeen refuses a decision confirmed on a stale page: one recorded
+// since the clerk's preview (a second click on 确认, another clerk), which
+// would otherwise record again and send the unit a second notice.
+func (s *Service) checkSeen(ctx context.Context, r DecisionRequest) error {
+	if r.Seen == nil {
+		return nil
+	}
+	h, err := s.cfg.Ledger.History(ctx, r.DocumentID)
+	if err != nil {
+		return fmt.Errorf("read the history of document %d: %w", r.DocumentID, err)
+	}
+	if len(h) != *r.Seen {
+		return fmt.Errorf("document %d has %d decisions, the clerk saw %d: %w", r.DocumentID, len(h), *r.Seen, ErrStale)
+	}
+	return nil
 }
 
 // checkVerdict: accepting with error findings left needs Force (and a

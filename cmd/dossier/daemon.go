@@ -21,6 +21,7 @@ import (
 // app is a daemon built from the configuration, with what must be closed.
 type app struct {
 	d   *daemon.Daemon
+	ev  *process.Evaluator
 	ext *extract.Extractor
 	log zerolog.Logger
 }
@@ -47,7 +48,7 @@ func build(cfg config.Config, now func() time.Time) (*app, error) {
 		ext.Close()
 		return nil, err
 	}
-	return &app{d: d, ext: ext, log: log}, nil
+	return &app{d: d, ev: ev, ext: ext, log: log}, nil
 }
 
 // daemonConfig hands each part its piece of the configuration.
@@ -86,6 +87,9 @@ func daemonConfig(cfg config.Config, now func() time.Time) daemon.Config {
 	}
 }
 
+// youngWindow: see Evaluator.RetryYoung (serve only; run --once decides now).
+const youngWindow = 3 * time.Minute
+
 // fixed is a clock that always reads now (run --once, status, consolidate).
 func fixed(now time.Time) func() time.Time { return func() time.Time { return now } }
 
@@ -112,6 +116,9 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.Close()
+	// A file unreadable within a few minutes of its last change is retried
+	// with a longer settle before it is rejected: its writer may have paused.
+	a.ev.RetryYoung(youngWindow)
 	a.log.Info().Str("inbox", cfg.Inbox).Str("data", cfg.Data).Str("watch_mode", cfg.Watch.Mode).
 		Int("teams", len(cfg.Registry.Teams)).Str("notice", cfg.Programme.Notice).Msg("dossier serving")
 	stopHTTP, err := serveStatus(cfg, a, clock)

@@ -14,6 +14,7 @@ import (
 
 	"dossier/config"
 	"dossier/desk"
+	"dossier/extract"
 )
 
 // serveStatus starts the clerk's desk (pages, /status.json, /healthz) on
@@ -44,6 +45,7 @@ func serveStatus(cfg config.Config, a *app, clock func() time.Time) (func(), err
 	d, err := desk.New(desk.Config{
 		Service: a.d.Service(), Ledger: a.d.Ledger(), CacheDir: filepath.Join(cfg.Data, "cache", "pages"),
 		Render: a.ext.RenderPage, SessionIdle: h.SessionIdle.D(), TLS: useTLS, Clock: clock, Log: log,
+		Health: extract.Health,
 	})
 	if err != nil {
 		return nil, err
