@@ -101,6 +101,10 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Field    string   `json:"field,omitempty"`
 	Message  string   `json:"message"`
+	// Unsure marks an error that rests on a value read without certainty
+	// (OCR, a loose label match): it is kept as a warning and the document
+	// waits for a clerk instead of being rejected (rules.SoftenUnsure).
+	Unsure bool `json:"unsure,omitempty"`
 }
 
 // VerdictOf is the verdict that findings lead to: any error rejects; a
@@ -112,7 +116,8 @@ func VerdictOf(findings []Finding) Verdict {
 		if f.Severity == SeverityError {
 			return VerdictRejected
 		}
-		if f.Rule == "F009" || f.Rule == "F011" {
+		if f.Rule == "F009" || f.Rule == "F011" || f.Unsure ||
+			(f.Rule == "F012" && f.Severity == SeverityWarning) {
 			review = true
 		}
 	}

@@ -166,7 +166,7 @@ func Default() Config {
 		Render:  Render{Schedule: "02:00"},
 		Log:     Log{Format: "json", Level: "info"},
 		HTTP:    HTTP{Listen: "127.0.0.1:8470", SessionIdle: Duration(8 * 3600e9)},
-		OCR:     OCR{Languages: "chi_sim+eng", MinConfidence: 0.80, MaxPages: 20, PageTimeout: Duration(60e9), Workers: 1, DPI: 300},
+		OCR:     OCR{Languages: "chi_sim", MinConfidence: 0.80, MaxPages: 20, PageTimeout: Duration(60e9), Workers: 1, DPI: 300},
 		Convert: Convert{Timeout: Duration(120e9)},
 	}
 }

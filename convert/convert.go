@@ -34,7 +34,8 @@ type Options struct {
 	// Timeout is the limit per document (default 120 s).
 	Timeout time.Duration
 	// ProfileDir is LibreOffice's own user profile (-env:UserInstallation),
-	// created when missing. "" uses a temporary one per Converter.
+	// created when missing. "" uses a fresh one inside each conversion's
+	// temporary folder, removed with it (slower, but never shared).
 	ProfileDir string
 }
 
@@ -57,17 +58,14 @@ func New(opt Options) (*Converter, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
-	prof := opt.ProfileDir
-	if prof == "" {
-		if prof, err = os.MkdirTemp("", "dossier-soffice-"); err != nil {
+	prof := opt.ProfileDir // "": a fresh profile inside each conversion's temporary folder
+	if prof != "" {
+		if prof, err = filepath.Abs(prof); err != nil {
+			return nil, fmt.Errorf("resolve soffice profile dir: %w", err)
+		}
+		if err := os.MkdirAll(prof, 0o755); err != nil {
 			return nil, fmt.Errorf("create soffice profile dir: %w", err)
 		}
-	}
-	if prof, err = filepath.Abs(prof); err != nil {
-		return nil, fmt.Errorf("resolve soffice profile dir: %w", err)
-	}
-	if err := os.MkdirAll(prof, 0o755); err != nil {
-		return nil, fmt.Errorf("create soffice profile dir: %w", err)
 	}
 	return &Converter{bin: bin, timeout: opt.Timeout, profile: prof, slot: make(chan struct{}, 1)}, nil
 }
@@ -126,7 +124,11 @@ func (c *Converter) Convert(ctx context.Context, data []byte, name, format strin
 		return nil, fmt.Errorf("write conversion input: %w", err)
 	}
 	outDir := filepath.Join(dir, "out")
-	if err := c.run(ctx, in, outDir, format); err != nil {
+	profile := c.profile
+	if profile == "" {
+		profile = filepath.Join(dir, "profile")
+	}
+	if err := c.run(ctx, in, outDir, format, profile); err != nil {
 		return nil, err
 	}
 	outExt, _, _ := strings.Cut(format, ":")
@@ -147,14 +149,14 @@ func (c *Converter) Convert(ctx context.Context, data []byte, name, format strin
 
 // run starts soffice in its own process group and kills the group when
 // the time limit or ctx ends first.
-func (c *Converter) run(ctx context.Context, in, outDir, format string) error {
+func (c *Converter) run(ctx context.Context, in, outDir, format, profile string) error {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	cmd := exec.Command(c.bin, "--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-		"-env:UserInstallation=file://"+c.profile,
+		"-env:UserInstallation=file://"+profile,
 		"--convert-to", format, "--outdir", outDir, in)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Env = append(os.Environ(), "HOME="+c.profile)
+	cmd.Env = append(os.Environ(), "HOME="+profile)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {

@@ -11,7 +11,7 @@
 //
 // API:
 //
-//	c, err := convert.New(convert.Options{Soffice: cfg.Convert.Soffice,
+//	c, err := convert.New(convert.Options{Soffice: cfg.Convert.Soffice, // ProfileDir "": a fresh one per conversion
 //	        Timeout: cfg.Convert.Timeout.D(), ProfileDir: filepath.Join(cfg.Data, "soffice")})
 //	// err wraps ErrUnavailable when Soffice is "off" or soffice is not on PATH;
 //	// c is then nil, and every method of a nil *Converter returns ErrUnavailable.

@@ -63,5 +63,19 @@ func (e *Extractor) extractLegacy(ctx context.Context, r io.Reader, name string)
 	}
 	res, err := e.ExtractBytes(ctx, format, name, out)
 	res.Format = dossier.FormatLegacy
+	if err == nil && !anyFilled(res.Fields) {
+		// LibreOffice opens almost anything; a re-saved file with nothing
+		// in it means the original was not a real document of its kind.
+		return Result{Format: dossier.FormatLegacy}, fmt.Errorf("%w: nothing readable after LibreOffice re-saved it", ErrLegacy)
+	}
 	return res, err
+}
+
+func anyFilled(f dossier.Fields) bool {
+	for k := range f {
+		if f.Filled(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -76,7 +76,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	defer func() { e.retry.note(f.Path, now, Transient(d)) }()
 	defer func() {
 		if !Transient(d) { // own trouble is no verdict: the daemon retries the file
-			d.Verdict = verdictOf(d.Findings) // VerdictOf, F012 included (ocr.go)
+			d.Verdict = dossier.VerdictOf(d.Findings)
 		}
 	}()
 
@@ -138,6 +138,11 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 	}
 	d.Findings = append(d.Findings, e.contentFindings(d, team, teamErr, res, now)...)
 	applyOCR(&d, res) // a scan read by OCR: F012 (ocr.go)
+	if res.OCR == nil {
+		// A value the parser had to guess at (a loose label match) never
+		// rejects a unit on its own: the clerk decides (review).
+		d.Findings, _ = rules.Doubt(d.Findings, d.Confidence)
+	}
 	if byName {
 		if f11, ok := rules.F011(e.reg, d, team); ok {
 			d.Findings = append(d.Findings, f11)

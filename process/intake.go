@@ -32,7 +32,9 @@ func formatByExt(name string) dossier.Format {
 	return dossier.FormatUnknown
 }
 
-// intakeBeforeRead applies F004, F005 and the extension side of F001; it
+// intakeBeforeRead applies F004, F005 and the extension side of F001 (a
+// legacy .doc/.wps/.et/.xls goes on to extract, which has LibreOffice
+// re-save it or answers ErrLegacy, F001 with re-save advice); it
 // reports whether the file is refused without being read further.
 func intakeBeforeRead(d *dossier.Document, maxSize int64) bool {
 	d.Format = formatByExt(d.Name)
@@ -41,8 +43,6 @@ func intakeBeforeRead(d *dossier.Document, maxSize int64) bool {
 		d.Findings = append(d.Findings, rules.Intake("F004", *d, ""))
 	case maxSize > 0 && d.Size > maxSize:
 		d.Findings = append(d.Findings, rules.Intake("F005", *d, fmt.Sprintf("文件大小 %s，超过上限 %s", humanSize(d.Size), humanSize(maxSize))))
-	case d.Format == dossier.FormatLegacy:
-		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
 	case d.Format == dossier.FormatUnknown:
 		d.Findings = append(d.Findings, rules.Intake("F001", *d, ""))
 	default:

@@ -50,21 +50,6 @@ func applyOCR(d *dossier.Document, res extract.Result) {
 	d.Findings = append(d.Findings, f012)
 }
 
-// verdictOf is dossier.VerdictOf, with a document F012 sends to a clerk
-// (a warning) waiting for review when nothing rejects it.
-func verdictOf(fs []dossier.Finding) dossier.Verdict {
-	v := dossier.VerdictOf(fs)
-	if v != dossier.VerdictAccepted {
-		return v
-	}
-	for _, f := range fs {
-		if f.Rule == "F012" && f.Severity == dossier.SeverityWarning {
-			return dossier.VerdictReview
-		}
-	}
-	return v
-}
-
 func contains(l []string, s string) bool {
 	for _, x := range l {
 		if x == s {

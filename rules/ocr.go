@@ -199,6 +199,7 @@ func SoftenUnsure(fs []dossier.Finding, conf map[string]float64, threshold float
 			continue
 		}
 		out[i].Severity = dossier.SeverityWarning
+		out[i].Unsure = true
 		out[i].Message = f.Message + "（该项为识别结果，把握不足，待工作人员核对后再定）"
 		changed = true
 	}

@@ -12,6 +12,7 @@ import (
 
 	"dossier"
 	"dossier/config"
+	"dossier/convert"
 	"dossier/extract"
 	"dossier/process"
 	"dossier/service"
@@ -32,6 +33,10 @@ type checkLine struct {
 	Pages    int               `json:"pages,omitempty"`
 	Images   int               `json:"images,omitempty"`
 	Invalid  map[string]string `json:"invalid,omitempty"`
+	// Confidence: field → 0..1 for fields not read with certainty (OCR, a
+	// loose label match); Sources: where each field was read (cli.md).
+	Confidence map[string]float64        `json:"confidence,omitempty"`
+	Sources    map[string]dossier.Source `json:"sources,omitempty"`
 }
 
 type teamRef struct {
@@ -50,7 +55,7 @@ func runCheck(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		return usagef("name at least one file or folder: dossier check [--json] PATH...")
 	}
-	ext, err := newExtractor(cfg, true)
+	ext, err := newExtractor(cfg, true, nil)
 	if err != nil {
 		return err
 	}
@@ -80,15 +85,25 @@ func runCheck(ctx context.Context, args []string) error {
 }
 
 // newExtractor makes the process's extractor. The PDFium compile cache
-// lives under --data; a dry run that finds no data folder uses the user's
-// cache folder instead, so check stores nothing in the project.
-func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
-	cache := filepath.Join(cfg.Data, "cache", "pdfium")
+// and the OCR results live under --data; a dry run that finds no data
+// folder uses the user's cache folder instead, so check stores nothing in
+// the project. ocrCache nil: OCR results go to that cache folder's files.
+func newExtractor(cfg config.Config, dryRun bool, ocrCache extract.OCRCache) (*extract.Extractor, error) {
+	base := filepath.Join(cfg.Data, "cache")
 	if _, err := os.Stat(cfg.Data); dryRun && err != nil {
+		base = ""
 		if uc, err := os.UserCacheDir(); err == nil {
-			cache = filepath.Join(uc, "dossier", "pdfium")
-		} else {
-			cache = ""
+			base = filepath.Join(uc, "dossier")
+		}
+	}
+	cache, scan := "", extract.ScanOptions{}
+	if base != "" {
+		cache = filepath.Join(base, "pdfium")
+		if ocrCache == nil {
+			ocrCache = extract.FileCache{Dir: filepath.Join(base, "ocr")}
+		}
+		if eng, err := newOCR(cfg, filepath.Join(base, "tmp", "ocr")); err == nil {
+			scan = scanOptions(cfg, eng, ocrCache)
 		}
 	}
 	return extract.New(extract.Options{
@@ -102,13 +117,28 @@ func newExtractor(cfg config.Config, dryRun bool) (*extract.Extractor, error) {
 		MaxPixels:      cfg.Limits.MaxPixels,
 		MaxCells:       cfg.Limits.MaxCells,
 		MaxPageObjects: cfg.Limits.MaxPageObjects,
+		Convert:        legacyConverter(cfg),
+		Scan:           scan,
 	})
+}
+
+// legacyConverter re-saves legacy .doc/.wps/.et/.xls with LibreOffice so
+// they can be read; nil (F001 with re-save advice) when it is off or not
+// installed. Each process has its own temporary LibreOffice profile, so
+// parse workers never share one.
+func legacyConverter(cfg config.Config) extract.Converter {
+	c, err := convert.New(convert.Options{Soffice: cfg.Convert.Soffice, Timeout: cfg.Convert.Timeout.D()})
+	if err != nil || c == nil {
+		return nil
+	}
+	return c
 }
 
 func toLine(d dossier.Document, file string, reg dossier.Registry) checkLine {
 	l := checkLine{
 		File: file, SHA256: d.SHA256, Kind: d.Kind, Fields: d.Fields, Findings: d.Findings,
 		Verdict: d.Verdict, Format: d.Format, Size: d.Size, Pages: d.Pages, Images: d.Images, Invalid: d.Invalid,
+		Confidence: d.Confidence, Sources: d.Sources,
 	}
 	if !d.Received.IsZero() {
 		l.Received = d.Received.Format(time.RFC3339)

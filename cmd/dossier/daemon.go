@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -38,7 +39,8 @@ func build(cfg config.Config, now func() time.Time) (*app, error) {
 			return nil, fmt.Errorf("create %s: %w", dir, err)
 		}
 	}
-	ext, err := newExtractor(cfg, false)
+	ocrCache := &ledgerCache{file: extract.FileCache{Dir: filepath.Join(cfg.Data, "cache", "ocr")}}
+	ext, err := newExtractor(cfg, false, ocrCache)
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +50,7 @@ func build(cfg config.Config, now func() time.Time) (*app, error) {
 		ext.Close()
 		return nil, err
 	}
+	ocrCache.use(d.Ledger()) // OCR results by SHA-256 in the ledger from here on
 	return &app{d: d, ev: ev, ext: ext, log: log}, nil
 }
 

@@ -131,6 +131,10 @@ func runConfig(_ context.Context, args []string) error {
 	for _, w := range cfg.Warnings() {
 		fmt.Fprintln(os.Stderr, "warning: "+w)
 	}
+	// What the optional system tools add (README): to stderr, so stdout
+	// stays the YAML a file can be made from.
+	fmt.Fprintln(os.Stderr, "# "+ocrState(cfg))
+	fmt.Fprintln(os.Stderr, "# "+convertState(cfg))
 	_, err = os.Stdout.Write(out)
 	return err
 }

@@ -31,7 +31,7 @@ func runWorker(ctx context.Context, args []string) error {
 	if err := lim.SetLimits(); err != nil {
 		return err
 	}
-	ext, err := newExtractor(cfg, false)
+	ext, err := newExtractor(cfg, false, nil)
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
 	}

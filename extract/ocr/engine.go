@@ -22,7 +22,7 @@ var (
 // Config configures an Engine. Zero values take the defaults.
 type Config struct {
 	Tesseract   string        // path; "" = "tesseract" on PATH; "off" = OCR disabled
-	Languages   string        // tesseract -l, default chi_sim+eng
+	Languages   string        // tesseract -l, default chi_sim (its model reads digits and Latin too; chi_sim+eng read small Han text as Latin)
 	PageTimeout time.Duration // per page, default 60 s
 	Workers     int           // tesseract processes at once, default 1
 	TempDir     string        // where page images are written; "" = os.TempDir()
@@ -30,7 +30,7 @@ type Config struct {
 
 // Defaults.
 const (
-	DefaultLanguages   = "chi_sim+eng"
+	DefaultLanguages   = "chi_sim"
 	DefaultPageTimeout = 60 * time.Second
 	DefaultWorkers     = 1
 	// PipelineVersion changes whenever page preparation or line rebuilding

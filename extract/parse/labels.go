@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A label is one way a form writes a field's label. Literal labels match
@@ -18,6 +19,9 @@ type label struct {
 	// strict is the label without the extra words loosen allows; of two
 	// matches over the same text the one that needs none wins.
 	strict *regexp.Regexp
+	// inWord: the label's words also occur inside values (组建联合攻关小组):
+	// with Han characters right before and after it is a value's word.
+	inWord bool
 }
 
 // Pseudo keys resolved by position.
@@ -152,7 +156,7 @@ var surveyLabels = loosen(join(
 	lit("source_foreign", true, "国外", "境外"),
 	lit("guidance_onsite", false, "现场指导"),
 	lit("guidance_remote", false, "远程指导"),
-	lit("joint_research", false, "联合攻关"),
+	inWords(lit("joint_research", false, "联合攻关")),
 	lit("joint_research_form", false, "联合攻关具体形式", "联合攻关形式"),
 	lit("symposiums", false, "座谈交流会", "座谈会"),
 	lit("lectures", false, "专题讲座"),
@@ -234,6 +238,9 @@ func findLabels(s string, labels []label) []match {
 			if l.colon && !colonOrLineStart(s, m[0], m[1]) {
 				continue
 			}
+			if l.inWord && hanAround(s, m[0], m[1]) {
+				continue
+			}
 			all = append(all, match{l, m[0], m[1]})
 		}
 	}
@@ -289,4 +296,19 @@ func numberFollows(s string) bool {
 		return false
 	}
 	return false
+}
+
+func inWords(ls []label) []label {
+	for i := range ls {
+		ls[i].inWord = true
+	}
+	return ls
+}
+
+// hanAround reports whether Han characters stand right before start and
+// right after end.
+func hanAround(s string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:start])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return isHan(before) && isHan(after)
 }
