@@ -153,13 +153,36 @@ type TeamView struct {
 }
 
 // Current returns the team's accepted (or review) document of a kind that is
-// not superseded, and whether there is one.
+// not superseded, and whether there is one. A document waiting for a clerk
+// because it names another team than its folder (F011) stands for the team
+// only when nothing else does: it may well be another team's.
 func (v TeamView) Current(k Kind) (Document, bool) {
+	var doubt *Document
 	for i := len(v.Documents) - 1; i >= 0; i-- {
 		d := v.Documents[i]
-		if d.Kind == k && !d.Superseded && (d.Verdict == VerdictAccepted || d.Verdict == VerdictReview) {
-			return d, true
+		if d.Kind != k || d.Superseded || (d.Verdict != VerdictAccepted && d.Verdict != VerdictReview) {
+			continue
 		}
+		if d.Verdict == VerdictReview && d.DecidedBy == nil && d.Has("F011") {
+			if doubt == nil {
+				doubt = &v.Documents[i]
+			}
+			continue
+		}
+		return d, true
+	}
+	if doubt != nil {
+		return *doubt, true
 	}
 	return Document{}, false
+}
+
+// Has reports whether the document has a finding of the rule.
+func (d Document) Has(rule string) bool {
+	for _, f := range d.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

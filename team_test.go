@@ -136,3 +136,28 @@ func TestCatalogueCoversEveryKind(t *testing.T) {
 		t.Errorf("FieldsOf: survey %d audit %d", len(FieldsOf(KindSurvey)), len(FieldsOf(KindAudit)))
 	}
 }
+
+// A document that names another team than its folder (F011) stands for
+// the folder's team only when nothing else does.
+func TestCurrentSkipsTeamInDoubt(t *testing.T) {
+	own := Document{Name: "own.xlsx", Kind: KindSurvey, Verdict: VerdictAccepted}
+	stray := Document{Name: "stray.xlsx", Kind: KindSurvey, Verdict: VerdictReview,
+		Findings: []Finding{{Rule: "F011", Severity: SeverityWarning}}}
+	tests := []struct {
+		name string
+		docs []Document
+		want string
+	}{
+		{"own survey stays current", []Document{own, stray}, "own.xlsx"},
+		{"alone, the stray one counts as sent", []Document{stray}, "stray.xlsx"},
+		{"decided by a clerk, it is current", []Document{own, func() Document { d := stray; d.DecidedBy = &Decision{User: "wang"}; return d }()}, "stray.xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := TeamView{Documents: tt.docs}.Current(KindSurvey)
+			if !ok || got.Name != tt.want {
+				t.Fatalf("Current = %q, %v; want %q", got.Name, ok, tt.want)
+			}
+		})
+	}
+}

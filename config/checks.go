@@ -19,7 +19,7 @@ var floors = []struct {
 }{
 	{"limits.max_file_size", func(c Config) int64 { return int64(c.Limits.MaxFileSize) }, 64 << 10, "64KiB (default 50MiB)"},
 	{"limits.max_unzip_size", func(c Config) int64 { return int64(c.Limits.MaxUnzipSize) }, 1 << 20, "1MiB (default 200MiB)"},
-	{"limits.worker_memory", func(c Config) int64 { return int64(c.Limits.WorkerMemory) }, 256 << 20, "256MiB (default 2GiB)"},
+	{"limits.worker_memory", func(c Config) int64 { return int64(c.Limits.WorkerMemory) }, 256 << 20, "256MiB (default 4GiB: PDFium's WebAssembly compile needs about 3GiB of address space)"},
 	{"limits.max_pixels", func(c Config) int64 { return c.Limits.MaxPixels }, 1_000_000, "1000000 (default 50000000)"},
 	{"limits.max_cells", func(c Config) int64 { return c.Limits.MaxCells }, 10_000, "10000 (default 2000000)"},
 	{"limits.max_page_objects", func(c Config) int64 { return int64(c.Limits.MaxPageObjects) }, 1_000, "1000 (default 200000)"},

@@ -67,6 +67,11 @@ type Limits struct {
 	// WorkerMemory is the address-space limit of the child process that
 	// parses untrusted documents.
 	WorkerMemory ByteSize `yaml:"worker_memory"`
+	// Isolate parses untrusted documents in child processes (dossier
+	// re-running itself as a worker, under WorkerMemory and the timeout)
+	// for serve and run --once, so one hostile file cannot starve or kill
+	// the daemon. Off: in the daemon's own process (check always is).
+	Isolate bool `yaml:"isolate"`
 }
 
 // Notify configures notices and their delivery.
@@ -158,7 +163,7 @@ func Default() Config {
 		Programme: dossier.DefaultProgramme(),
 		Watch:     Watch{Mode: "auto", PollInterval: Duration(10e9), Settle: Duration(5e9), RescanInterval: Duration(300e9)},
 		Limits: Limits{MaxFileSize: 50 << 20, MaxUnzipSize: 200 << 20, MaxPages: 500, Timeout: Duration(60e9),
-			MaxPixels: 50_000_000, MaxCells: 2_000_000, MaxPageObjects: 200_000, WorkerMemory: 2 << 30},
+			MaxPixels: 50_000_000, MaxCells: 2_000_000, MaxPageObjects: 200_000, WorkerMemory: 4 << 30, Isolate: true},
 		Workers: 2,
 		Notify: Notify{RetryMin: Duration(30e9), RetryMax: Duration(1800e9), SMTP: SMTP{Port: 587, TLS: "starttls", Timeout: Duration(30e9)},
 			PhotoWindow: Duration(10 * 60e9),

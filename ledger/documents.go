@@ -167,7 +167,7 @@ func (l *Ledger) Decide(ctx context.Context, d Decision) (dossier.Document, []do
 // one already accepted), or 0.
 func supersede(ctx context.Context, tx *sql.Tx, doc *dossier.Document, duplicate int64) ([]dossier.Document, int64, error) {
 	if duplicate != 0 || doc.TeamID == "" || doc.Kind == dossier.KindUnknown || doc.Kind == "" ||
-		(doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview) || teamInDoubt(*doc) {
+		(doc.Verdict != dossier.VerdictAccepted && doc.Verdict != dossier.VerdictReview) || doc.Has("F011") { // F011: waits for a clerk to name its team
 		return nil, 0, nil
 	}
 	// Photos sent as image files add up: each JPG/PNG is one more photo, not
@@ -294,16 +294,4 @@ func (l *Ledger) setState(ctx context.Context, id int64, from, to State, stored 
 		return fmt.Errorf("mark document %d %s: %w", id, to, ErrWrongState)
 	}
 	return nil
-}
-
-// teamInDoubt reports a document whose content names another team than its
-// folder (F011): until a clerk assigns it, it neither replaces the folder
-// team's documents nor is replaced by them.
-func teamInDoubt(d dossier.Document) bool {
-	for _, f := range d.Findings {
-		if f.Rule == "F011" {
-			return true
-		}
-	}
-	return false
 }

@@ -21,18 +21,45 @@ import (
 
 // app is a daemon built from the configuration, with what must be closed.
 type app struct {
-	d   *daemon.Daemon
-	ev  *process.Evaluator
-	ext *extract.Extractor
-	log zerolog.Logger
+	d     *daemon.Daemon
+	ev    *process.Evaluator
+	ext   *extract.Extractor // in this process: page images for the desk, and parsing unless isolated
+	child *extract.Child     // parse workers (limits.isolate), or nil
+	log   zerolog.Logger
 }
 
 func (a *app) Close() {
 	a.d.Close()
+	if a.child != nil {
+		a.child.Close()
+	}
 	a.ext.Close()
 }
 
-func build(cfg config.Config, now func() time.Time) (*app, error) {
+// buildParsing is build for serve and run --once: with limits.isolate,
+// files are parsed in worker processes (dossier __worker) instead.
+func buildParsing(cfg config.Config, configPath string, now func() time.Time) (*app, error) {
+	if !cfg.Limits.Isolate {
+		return build(cfg, now)
+	}
+	ch, err := newChild(cfg, configPath)
+	if err != nil {
+		return nil, err
+	}
+	a, err := buildWith(cfg, now, ch)
+	if err != nil {
+		ch.Close()
+		return nil, err
+	}
+	a.child = ch
+	return a, nil
+}
+
+func build(cfg config.Config, now func() time.Time) (*app, error) { return buildWith(cfg, now, nil) }
+
+// buildWith makes the daemon; parse is the extractor files are read with
+// (nil: the process's own).
+func buildWith(cfg config.Config, now func() time.Time, parse process.Extractor) (*app, error) {
 	log := logger(cfg)
 	for _, dir := range []string{cfg.Inbox, cfg.Data} {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -44,7 +71,10 @@ func build(cfg config.Config, now func() time.Time) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := process.New(ext, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
+	if parse == nil {
+		parse = ext
+	}
+	ev := process.New(parse, cfg.Registry, cfg.Programme, int64(cfg.Limits.MaxFileSize))
 	d, err := daemon.New(daemonConfig(cfg, now), ev, cfg.Registry, cfg.Programme, log)
 	if err != nil {
 		ext.Close()
@@ -114,7 +144,7 @@ func runServe(ctx context.Context, args []string) error {
 		offset := time.Until(start)
 		clock = func() time.Time { return time.Now().Add(offset) }
 	}
-	a, err := build(cfg, clock)
+	a, err := buildParsing(cfg, c.configPath, clock)
 	if err != nil {
 		return err
 	}
@@ -147,7 +177,7 @@ func runOnce(ctx context.Context, args []string) error {
 	if !*once {
 		return usagef("say --once: dossier run --once (the daemon is dossier serve)")
 	}
-	a, err := build(cfg, fixed(now))
+	a, err := buildParsing(cfg, c.configPath, fixed(now))
 	if err != nil {
 		return err
 	}
