@@ -36,7 +36,9 @@ func (d *Daemon) atRest(ctx context.Context, now time.Time, logPending bool) (re
 		return in, fmt.Errorf("read pending documents for the package: %w", err)
 	}
 	in.Pending = len(pending)
-	byTeam, err := d.led.DocumentsByTeam(ctx)
+	// Through the service: the clerk's decisions (人工核定) and the readings
+	// (OCR识读) come with the documents.
+	byTeam, err := d.svc.Documents(ctx)
 	if err != nil {
 		return in, fmt.Errorf("read documents for the package: %w", err)
 	}

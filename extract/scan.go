@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"reflect"
 	"strings"
 	"time"
 
@@ -81,8 +82,8 @@ type ocrLine struct {
 // document, and re-parses the text of all pages together. res is updated
 // in place; a failure leaves it as it was with res.OCR.Problem set.
 func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFText, res *Result) {
-	if res.Blank || res.Kind == dossier.KindPhotos {
-		return
+	if res.Blank || res.Kind == dossier.KindPhotos || t.Images == 0 {
+		return // a PDF without a single image has no scanned page
 	}
 	texts := strings.Split(t.Text, "\f")
 	var need []int
@@ -132,10 +133,42 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 		}
 	}
 	text := strings.Join(texts, "\f")
+	before := res.Fields // what the text layer alone gave
 	out := runParse(parseInput{Name: name, Text: text, Pages: t.Pages, Images: t.Images})
 	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
 	res.TextChars = nonSpace(text)
-	res.Confidence, res.Sources = attribute(res.Fields, lines)
+	conf, src := attribute(res.Fields, lines)
+	for k, v := range before {
+		// Read from the text layer, and the same with the OCR'd pages:
+		// certain, not an OCR reading.
+		if v != nil && reflect.DeepEqual(v, res.Fields[k]) {
+			delete(conf, k)
+			if s, ok := res.Sources[k]; ok {
+				src[k] = s
+			} else {
+				delete(src, k)
+			}
+		}
+	}
+	if !anyOCR(src) && len(conf) == 0 {
+		// The OCR'd pages added nothing (a signature page, a logo): the
+		// document is a text PDF, not a scan.
+		res.OCR, res.Confidence, res.Sources = nil, nil, nil
+		if len(src) > 0 {
+			res.Sources = src
+		}
+		return
+	}
+	res.Confidence, res.Sources = conf, src
+}
+
+func anyOCR(src map[string]dossier.Source) bool {
+	for _, s := range src {
+		if s.OCR {
+			return true
+		}
+	}
+	return false
 }
 
 // ocrImage reads a JPG/PNG by OCR when its name says it is a survey or an

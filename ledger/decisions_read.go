@@ -106,23 +106,32 @@ func (l *Ledger) Readings(ctx context.Context, id int64) (map[string]float64, ma
 	return conf, src, nil
 }
 
-// AllConfidence returns every document's recorded confidences, by id.
-func (l *Ledger) AllConfidence(ctx context.Context) (map[int64]map[string]float64, error) {
-	rows, err := l.r.QueryContext(ctx, `SELECT document_id, confidence FROM readings`)
+// Reading is how sure extraction was of a document's fields and where it
+// read them.
+type Reading struct {
+	Confidence map[string]float64
+	Sources    map[string]dossier.Source
+}
+
+// AllReadings returns every document's recorded readings, by id.
+func (l *Ledger) AllReadings(ctx context.Context) (map[int64]Reading, error) {
+	rows, err := l.r.QueryContext(ctx, `SELECT document_id, confidence, sources FROM readings`)
 	if err != nil {
 		return nil, fmt.Errorf("query readings: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]map[string]float64{}
+	out := map[int64]Reading{}
 	for rows.Next() {
 		var id int64
-		var c string
-		if err := rows.Scan(&id, &c); err != nil {
+		var c, src string
+		if err := rows.Scan(&id, &c, &src); err != nil {
 			return nil, fmt.Errorf("read readings: %w", err)
 		}
-		var m map[string]float64
-		if json.Unmarshal([]byte(c), &m) == nil && len(m) > 0 {
-			out[id] = m
+		var r Reading
+		_ = json.Unmarshal([]byte(c), &r.Confidence)
+		_ = json.Unmarshal([]byte(src), &r.Sources)
+		if len(r.Confidence) > 0 || len(r.Sources) > 0 {
+			out[id] = r
 		}
 	}
 	return out, rows.Err()

@@ -25,7 +25,7 @@ func (s *Service) Documents(ctx context.Context) (map[string][]dossier.Document,
 	if err != nil {
 		return nil, err
 	}
-	conf, err := s.cfg.Ledger.AllConfidence(ctx)
+	readings, err := s.cfg.Ledger.AllReadings(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,8 @@ func (s *Service) Documents(ctx context.Context) (map[string][]dossier.Document,
 			if d, ok := latest[docs[i].ID]; ok {
 				docs[i].DecidedBy = &d
 			}
-			docs[i].Confidence = conf[docs[i].ID]
+			r := readings[docs[i].ID]
+			docs[i].Confidence, docs[i].Sources = r.Confidence, r.Sources
 		}
 	}
 	return byTeam, nil

@@ -131,10 +131,9 @@ func runConfig(_ context.Context, args []string) error {
 	for _, w := range cfg.Warnings() {
 		fmt.Fprintln(os.Stderr, "warning: "+w)
 	}
-	// What the optional system tools add (README): to stderr, so stdout
-	// stays the YAML a file can be made from.
-	fmt.Fprintln(os.Stderr, "# "+ocrState(cfg))
-	fmt.Fprintln(os.Stderr, "# "+convertState(cfg))
+	// What the optional system tools add (README), as YAML comments, so
+	// the output stays a file dossier can read back.
+	out = append([]byte("# "+ocrState(cfg)+"\n# "+convertState(cfg)+"\n"), out...)
 	_, err = os.Stdout.Write(out)
 	return err
 }

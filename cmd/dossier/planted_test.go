@@ -64,9 +64,16 @@ func TestPlantedDefects(t *testing.T) {
 		}
 	}
 	data := filepath.Join(tmp, "data")
+	// The planted legacy files (.doc, .wps, .et, .xls) measure F001 with
+	// its re-save advice, as on a machine without LibreOffice; reading them
+	// through LibreOffice is measured in extract (TestLegacy*).
+	cfg := filepath.Join(tmp, "dossier.yaml")
+	if err := os.WriteFile(cfg, []byte("convert:\n  soffice: \"off\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	t.Run("files", func(t *testing.T) {
-		out := runIn(t, tmp, "check", "--json", "--now", plantedNow, "--data", data, inbox)
+		out := runIn(t, tmp, "check", "--json", "--config", cfg, "--now", plantedNow, "--data", data, inbox)
 		got := map[string]struct {
 			Verdict  string
 			Findings []struct{ Rule, Message string }
@@ -125,7 +132,7 @@ func TestPlantedDefects(t *testing.T) {
 	})
 
 	t.Run("teams", func(t *testing.T) {
-		runIn(t, tmp, "run", "--once", "--now", plantedNow, "--inbox", inbox, "--data", data)
+		runIn(t, tmp, "run", "--once", "--config", cfg, "--now", plantedNow, "--inbox", inbox, "--data", data)
 		out := runIn(t, tmp, "status", "--json", "--now", plantedNow, "--inbox", inbox, "--data", data)
 		got := map[string]plantedTeam{}
 		readJSONL(t, "", func(b []byte) error {

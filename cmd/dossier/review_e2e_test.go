@@ -306,10 +306,13 @@ func checkStatusAndPackage(t *testing.T, e reviewEnv) {
 	if xlsx == "" {
 		t.Fatal("no 汇总表 in the package")
 	}
-	// The clerk's amounts reach the package (how render marks them
-	// 人工核定 is render's: it reads Document.DecidedBy).
-	if s := xlsxText(t, xlsx); !strings.Contains(s, "46384.41") && !strings.Contains(s, "46,384.41") {
+	// The clerk's amounts reach the package, marked 人工核定.
+	s := xlsxText(t, xlsx)
+	if !strings.Contains(s, "46384.41") && !strings.Contains(s, "46,384.41") {
 		t.Errorf("汇总表 does not show M13's corrected amounts")
+	}
+	if !strings.Contains(s, "人工核定") {
+		t.Errorf("汇总表 does not mark the clerk's values 人工核定")
 	}
 }
 
