@@ -140,8 +140,11 @@ type decision struct {
 	note    string
 	rules   string   // the verdict the preview's rules give (accepted, rejected)
 	preview []string // texts the preview shows
-	mailTo  string   // the one e-mail's recipient; "" for none
+	mailTo  string   // the decision's e-mail's recipient; "" for none
 	subject string   // how its subject begins (【更正通知】…)
+	// folderTo: the team whose folder the file left also gets one notice
+	// (a file assigned to another team); "" for none.
+	folderTo string
 }
 
 // decide opens the document at url, fills the form, previews, checks
@@ -186,18 +189,31 @@ func (s *deskSet) decide(t *testing.T, url string, d decision) {
 	if d.mailTo == "" {
 		return
 	}
-	waitMail(t, s.box, before+1, s.srv)
-	s.sent++
-	msgs := s.box.all()
-	if got := strings.Join(msgs[before].rcpt, ","); !strings.Contains(got, d.mailTo) {
-		t.Errorf("the decision's e-mail went to %s, want %s", got, d.mailTo)
+	want := 1
+	if d.folderTo != "" {
+		want = 2
 	}
-	m, err := mail.ReadMessage(strings.NewReader(msgs[before].data))
-	if err != nil {
-		t.Fatal(err)
+	waitMail(t, s.box, before+want, s.srv)
+	s.sent += want
+	msgs := s.box.all()[before:]
+	var main, folder int
+	for _, msg := range msgs {
+		m, err := mail.ReadMessage(strings.NewReader(msg.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+		switch rcpt := strings.Join(msg.rcpt, ","); {
+		case strings.Contains(rcpt, d.mailTo) && strings.HasPrefix(subject, d.subject):
+			main++
+		case d.folderTo != "" && strings.Contains(rcpt, d.folderTo) && strings.HasPrefix(subject, "【更正通知】"):
+			folder++
+		default:
+			t.Errorf("an e-mail to %s, %q: want one to %s beginning %q", rcpt, subject, d.mailTo, d.subject)
+		}
 	}
-	if subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); !strings.HasPrefix(subject, d.subject) {
-		t.Errorf("the decision's e-mail is %q, want it to begin %q", subject, d.subject)
+	if main != 1 || (d.folderTo != "" && folder != 1) {
+		t.Errorf("the decision's e-mails: %d to %s, %d to the folder's team %s; want one each", main, d.mailTo, folder, d.folderTo)
 	}
 }
 
@@ -291,6 +307,7 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 			fill:    []chromedp.Action[chromedp.Void]{pick("#team", "M12")},
 			verdict: "accepted", note: "内容为M12调查表，归入M12。",
 			rules: "accepted", preview: []string{"所属服务团", "M12"}, mailTo: "m12@unit.example", subject: "【审核结果通知】",
+			folderTo: "m11@unit.example",
 		})
 		m11, m12 := s.teamDocs(t, "M11"), s.teamDocs(t, "M12")
 		if _, listed := m11["调查表-补报.xlsx"]; listed || m11["M11调查表.pdf"] != "当前有效" ||

@@ -54,8 +54,47 @@ func (s *Service) composer(before dossier.Document, stored string) func(dossier.
 		if after.Verdict == dossier.VerdictRejected {
 			n.NoticeFile = stored + intake.NoticeSuffix
 		}
-		return []dossier.Notice{n}, nil
+		out := []dossier.Notice{n}
+		if moved, ok := s.folderTeamNotice(dec, before, after); ok {
+			out = append(out, moved)
+		}
+		return out, nil
 	}
+}
+
+// folderTeamNotice tells the team whose folder a file was found in that a
+// clerk found it to be another team's (F011, a wrong folder): it was told
+// at intake that the result would follow, and the file no longer counts
+// for it. One notice per unit concerned; none when no team is left behind.
+func (s *Service) folderTeamNotice(dec dossier.Decision, before, after dossier.Document) (dossier.Notice, bool) {
+	from, ok := s.cfg.Registry.ByID(before.TeamID)
+	if !ok || before.TeamID == after.TeamID {
+		return dossier.Notice{}, false
+	}
+	loc := s.cfg.Programme.Location()
+	to := teamLabel(s.cfg.Registry, after.TeamID)
+	if after.TeamID == "" {
+		to = "其他单位"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s（%s）：\n\n", from.Name, from.Unit)
+	fmt.Fprintf(&b, "你单位文件夹中的文件“%s”（%s 收到）经审核人员人工审核，其内容属于“%s”，已归入该服务团，不计为你单位报送的《%s》。\n",
+		before.Name, before.Received.In(loc).Format("2006年1月2日 15:04"), to, after.Kind.Label())
+	b.WriteString("你单位此前受理的同类材料不受影响；如该文件确为你单位材料，请与市人力资源社会保障局联系。\n")
+	if dec.Note != "" {
+		fmt.Fprintf(&b, "\n审核意见：%s\n", dec.Note)
+	}
+	fmt.Fprintf(&b, "\n审核人：%s（%s）\n\n%s\n%s\n", dec.User, dec.At.In(loc).Format("2006年1月2日"), s.cfg.Programme.Bureau, dec.At.In(loc).Format("2006年1月2日"))
+	var rcpt []string
+	for _, c := range from.Contacts {
+		if _, err := mail.ParseAddress(c); err == nil {
+			rcpt = append(rcpt, c)
+		}
+	}
+	return dossier.Notice{Key: fmt.Sprintf("decision:%d:folder", dec.ID), DocumentID: after.ID, TeamID: from.ID,
+		Type:    dossier.NoticeCorrection,
+		Subject: fmt.Sprintf("【%s】%s：文件“%s”归入“%s”", dossier.NoticeCorrection.Label(), from.Name, before.Name, to),
+		Body:    b.String(), To: rcpt, Cc: s.cc(), Created: dec.At}, true
 }
 
 func (s *Service) noticeText(typ dossier.NoticeType, dec dossier.Decision, before, after dossier.Document) (string, string) {
@@ -65,8 +104,8 @@ func (s *Service) noticeText(typ dossier.NoticeType, dec dossier.Decision, befor
 	if t, ok := s.cfg.Registry.ByID(after.TeamID); ok {
 		teamName, unit = t.Name, t.Unit
 	}
-	if teamName == "" {
-		teamName = "各有关单位"
+	if teamName == "" { // no team: addressed to whoever sent the file
+		teamName = "文件“" + after.Name + "”的报送单位"
 	}
 	kind := "《" + after.Kind.Label() + "》"
 	subject := fmt.Sprintf("【%s】%s：%s%s", typ.Label(), teamName, kind, after.Verdict.Label())

@@ -165,8 +165,10 @@ type shown struct {
 	Team    *struct{ ID string }
 }
 
-// decide runs review decide --json and checks that exactly one e-mail
-// reached the server for it (none when wantMail is empty).
+// decide runs review decide --json and checks that exactly one e-mail per
+// unit concerned reached the server for it: wantMail lists them, comma
+// separated (none when it is empty; two when a file leaves a team's folder
+// for another team: the new team and the folder's).
 func (e reviewEnv) decide(t *testing.T, wantMail string, args ...string) shown {
 	t.Helper()
 	before := len(e.box.all())
@@ -176,17 +178,27 @@ func (e reviewEnv) decide(t *testing.T, wantMail string, args ...string) shown {
 		t.Fatalf("decide output %q: %v", out, err)
 	}
 	msgs := e.box.all()[before:]
-	if wantMail == "" && len(msgs) != 0 || wantMail != "" && len(msgs) != 1 {
-		t.Fatalf("decision %v sent %d e-mails, want %d", args, len(msgs), map[bool]int{true: 1}[wantMail != ""])
-	}
+	var want []string
 	if wantMail != "" {
-		m, err := mail.ReadMessage(bytes.NewReader(msgs[0].data))
-		if err != nil {
-			t.Fatal(err)
+		want = strings.Split(wantMail, ",")
+	}
+	if len(msgs) != len(want) {
+		t.Fatalf("decision %v sent %d e-mails, want %d (%s)", args, len(msgs), len(want), wantMail)
+	}
+	for _, addr := range want {
+		found := false
+		for _, msg := range msgs {
+			m, err := mail.ReadMessage(bytes.NewReader(msg.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+			if strings.Contains(strings.Join(msg.rcpt, ","), addr) && strings.Contains(subject, "通知") {
+				found = true
+			}
 		}
-		subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
-		if !strings.Contains(strings.Join(msgs[0].rcpt, ","), wantMail) || !strings.Contains(subject, "通知") {
-			t.Fatalf("e-mail to %v subject %q, want %s", msgs[0].rcpt, subject, wantMail)
+		if !found {
+			t.Fatalf("decision %v: no notice e-mail to %s", args, addr)
 		}
 	}
 	return s
@@ -247,7 +259,7 @@ func TestReviewSettlesTheSampleSet(t *testing.T) {
 	}
 
 	// 4. The F011 survey: it is M12's, as its content says.
-	s = e.decide(t, "m12@example.cn", q["M11/调查表-补报.xlsx"].ID, "--accept", "--as", "张三", "--note", "内容为M12调查表，归入M12", "--team", "M12")
+	s = e.decide(t, "m12@example.cn,m11@example.cn", q["M11/调查表-补报.xlsx"].ID, "--accept", "--as", "张三", "--note", "内容为M12调查表，归入M12", "--team", "M12")
 	if s.Team == nil || s.Team.ID != "M12" || s.Verdict != "accepted" {
 		t.Fatalf("F011 survey: %+v", s)
 	}
