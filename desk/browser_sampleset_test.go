@@ -331,7 +331,7 @@ func TestClerkSettlesSampleSetInBrowser(t *testing.T) {
 		todo := map[string]decision{
 			"专项审计报告.pdf": {fill: actions, verdict: "accepted", note: "扫描件，已按原件逐项核对录入。",
 				rules: "accepted", preview: []string{"100,000.00", "无保留意见"}, mailTo: "m13@unit.example", subject: "【审核结果通知】"},
-			"说明.pdf": {verdict: "rejected", reasons: []string{"F006", "F007"}, note: "非申报材料，不予受理。", rules: "rejected"},
+			"说明.pdf": {verdict: "rejected", reasons: []string{"F006"}, note: "非申报材料，不予受理。", rules: "rejected"},
 		}
 		for range len(todo) + 1 {
 			run(t, s.ctx, "queue", chromedp.Navigate(s.base+"/queue"), chromedp.WaitVisible(chromedp.CSS("h1")))

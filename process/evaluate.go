@@ -156,7 +156,10 @@ func (e *Evaluator) contentFindings(d dossier.Document, team dossier.Team, teamE
 	if teamErr != nil {
 		out = append(out, rules.Intake("F006", d, teamErr.Error()))
 	}
-	if d.Kind == dossier.KindUnknown {
+	// One defect, one finding: a file no team can be found for is answered
+	// by F006 alone; its kind matters once it belongs to a team (a clerk
+	// who names the team gets F007 then, if the kind is still unknown).
+	if d.Kind == dossier.KindUnknown && teamErr == nil {
 		detail := ""
 		if res.Blank {
 			detail = "文件各页均为空白，没有可读取的内容"

@@ -46,8 +46,22 @@ func applyOCR(d *dossier.Document, res extract.Result) {
 	sort.Strings(unsure)
 	var softened bool
 	d.Findings, softened = rules.SoftenUnsure(d.Findings, doubt, thr)
-	f012, _ := rules.F012(*d, len(d.Confidence), unsure, sets, softened, thr)
+	f012, review := rules.F012(*d, len(d.Confidence), unsure, sets, softened, thr)
+	if review && d.Format == dossier.FormatPDF {
+		// Still a scan whose data could not be read with certainty (F009):
+		// it waits for a clerk, with what OCR read pre-filled (F012).
+		f009 := rules.Intake("F009", *d, "")
+		f009.Message = fileName(d.Name) + "为扫描件（PDF 无文字层），文字识别结果把握不足，已登记为已提交，待人工审核"
+		d.Findings = append(d.Findings, f009)
+	}
 	d.Findings = append(d.Findings, f012)
+}
+
+func fileName(name string) string {
+	if name == "" {
+		return "文件"
+	}
+	return "文件“" + name + "”"
 }
 
 func contains(l []string, s string) bool {
