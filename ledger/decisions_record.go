@@ -77,20 +77,8 @@ func (l *Ledger) RecordDecision(ctx context.Context, c ClerkDecision) (dossier.D
 		if err != nil {
 			return fmt.Errorf("compose the notice of decision %d: %w", id, err)
 		}
-		for _, n := range ns {
-			n.DocumentID = doc.ID
-			if n.Created.IsZero() {
-				n.Created = dec.At
-			}
-			n, ok, err := enqueue(ctx, tx, n, c.Channels)
-			if err != nil {
-				return err
-			}
-			if ok {
-				notices = append(notices, n)
-			}
-		}
-		return nil
+		notices, err = enqueueAll(ctx, tx, ns, doc.ID, dec.At, c.Channels)
+		return err
 	})
 	return dec, notices, err
 }

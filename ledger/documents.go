@@ -137,22 +137,8 @@ func (l *Ledger) Decide(ctx context.Context, d Decision) (dossier.Document, []do
 		if err != nil {
 			return fmt.Errorf("compose notices for %s: %w", doc.Name, err)
 		}
-		for _, n := range ns {
-			if n.DocumentID == 0 {
-				n.DocumentID = doc.ID
-			}
-			if n.Created.IsZero() {
-				n.Created = d.Now
-			}
-			n, ok, err := enqueue(ctx, tx, n, d.Channels)
-			if err != nil {
-				return err
-			}
-			if ok {
-				notices = append(notices, n)
-			}
-		}
-		return nil
+		notices, err = enqueueAll(ctx, tx, ns, doc.ID, d.Now, d.Channels)
+		return err
 	})
 	if err != nil {
 		return dossier.Document{}, nil, err
@@ -294,4 +280,27 @@ func (l *Ledger) setState(ctx context.Context, id int64, from, to State, stored 
 		return fmt.Errorf("mark document %d %s: %w", id, to, ErrWrongState)
 	}
 	return nil
+}
+
+// enqueueAll records a decision's notices in its transaction, each for
+// every channel, defaulting their document and time; it returns those not
+// already recorded (a notice key is recorded once).
+func enqueueAll(ctx context.Context, tx *sql.Tx, ns []dossier.Notice, docID int64, at time.Time, channels []notify.Channel) ([]dossier.Notice, error) {
+	var out []dossier.Notice
+	for _, n := range ns {
+		if n.DocumentID == 0 {
+			n.DocumentID = docID
+		}
+		if n.Created.IsZero() {
+			n.Created = at
+		}
+		n, ok, err := enqueue(ctx, tx, n, channels)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, n)
+		}
+	}
+	return out, nil
 }
