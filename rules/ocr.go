@@ -171,7 +171,6 @@ func F012(d dossier.Document, n int, unsure []string, sets []SumSet, softened bo
 // ruleFields are the fields each content rule reads beyond its finding's
 // own Field: an error resting on any of them rests on their reading.
 var ruleFields = map[string][]string{
-	"S002": {"service_mode", "service_days", "batch_count", "batch_days_total"},
 	"S003": {"experts_total", "expert_attendances"},
 	"S004": {"senior_full", "senior_deputy", "experts_total"},
 	"S005": append([]string{"experts_total"}, sourceKeys...),
@@ -206,8 +205,22 @@ func SoftenUnsure(fs []dossier.Finding, conf map[string]float64, threshold float
 	return out, changed
 }
 
+// s002Fields: S002 names the field it found wrong; what else that finding
+// rests on depends on which. "未勾选" or "两种形式均已填写" on service_mode
+// rests on the box alone: had the days or batches been misread, the blank
+// box would still be an error (S002 or S001), so the verdict stands.
+var s002Fields = map[string][]string{
+	"service_days":     {"service_mode"},
+	"batch_count":      {"service_mode"},
+	"batch_days_total": {"service_mode", "batch_count"},
+}
+
 func restsOnUnsure(f dossier.Finding, conf map[string]float64, threshold float64) bool {
-	keys := append([]string{f.Field}, ruleFields[f.Rule]...)
+	more := ruleFields[f.Rule]
+	if f.Rule == "S002" {
+		more = s002Fields[f.Field]
+	}
+	keys := append([]string{f.Field}, more...)
 	for _, k := range keys {
 		if v, ok := conf[k]; ok && v < threshold {
 			return true

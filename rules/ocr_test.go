@@ -123,3 +123,27 @@ func TestUnsure(t *testing.T) {
 		t.Errorf("Unsure = %v, want %v", got, want)
 	}
 }
+
+// An unticked service form is an error whatever the days beside it say: a
+// loosely read service_days must not turn it into review; a days finding
+// (“一次服务” with 0 days) rests on the days and does.
+func TestSoftenUnsureS002(t *testing.T) {
+	conf := map[string]float64{"service_days": 0.7, "batch_count": 0.6}
+	tests := []struct {
+		name, field string
+		want        dossier.Severity
+	}{
+		{"box unticked rests on the box", "service_mode", dossier.SeverityError},
+		{"days rest on the days", "service_days", dossier.SeverityWarning},
+		{"batch days rest on the batch count", "batch_days_total", dossier.SeverityWarning},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := []dossier.Finding{{Rule: "S002", Severity: dossier.SeverityError, Field: tc.field, Message: "m"}}
+			got, _ := SoftenUnsure(fs, conf, 0.8)
+			if got[0].Severity != tc.want {
+				t.Errorf("severity %s, want %s", got[0].Severity, tc.want)
+			}
+		})
+	}
+}
