@@ -3,14 +3,11 @@ package daemon
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"dossier"
 	"dossier/ledger"
 	"dossier/render"
-	"dossier/report"
-	"dossier/rules"
 )
 
 // Status is every team of the registry, in registry order, as the rules
@@ -20,87 +17,15 @@ func (d *Daemon) Status(ctx context.Context, now time.Time) ([]dossier.TeamView,
 	return d.svc.Status(ctx, now)
 }
 
-// atRest is the package's input over the documents whose file is at rest
-// in the archive: a file still being moved is left for the next package
-// (counted as pending) rather than appended as a placeholder that "no
-// change" would then keep. Files of no team and duplicates are passed on
-// so that the package accounts for every file.
+// atRest is the package's input: the service's report input (the same
+// one the desk's 总览 counts from) with the daemon's converter.
 func (d *Daemon) atRest(ctx context.Context, now time.Time, logPending bool) (render.Input, error) {
-	in := render.Input{Programme: d.prog, Generated: now, Convert: d.cfg.Convert}
-	all, err := d.led.Documents(ctx)
+	ri, err := d.svc.ReportInput(ctx, now, logPending)
 	if err != nil {
-		return in, fmt.Errorf("read documents for the package: %w", err)
+		return render.Input{}, err
 	}
-	pending, err := d.led.Pending(ctx)
-	if err != nil {
-		return in, fmt.Errorf("read pending documents for the package: %w", err)
-	}
-	in.Pending = len(pending)
-	// Through the service: the clerk's decisions (人工核定) and the readings
-	// (OCR识读) come with the documents.
-	byTeam, err := d.svc.Documents(ctx)
-	if err != nil {
-		return in, fmt.Errorf("read documents for the package: %w", err)
-	}
-	inTeams := map[int64]bool{}
-	for _, docs := range byTeam {
-		for _, doc := range docs {
-			inTeams[doc.ID] = true
-		}
-	}
-	for _, e := range all {
-		if !inTeams[e.Doc.ID] {
-			in.Dups = append(in.Dups, e.Doc)
-		}
-	}
-	rest := func(doc dossier.Document) bool {
-		if doc.Verdict == dossier.VerdictRejected || present(doc.StoredPath) {
-			return true
-		}
-		if logPending {
-			d.log.Warn().Str("file", doc.Path).Str("stored", doc.StoredPath).Msg("not yet at rest: left out of this package")
-		}
-		in.Pending++
-		return false
-	}
-	known := map[string]bool{}
-	for _, t := range d.reg.Teams {
-		known[t.ID] = true
-		var docs []dossier.Document
-		for _, doc := range byTeam[t.ID] {
-			if rest(doc) {
-				docs = append(docs, doc)
-			}
-		}
-		in.Teams = append(in.Teams, rules.Team(t, docs, d.prog, now))
-	}
-	for team, docs := range byTeam {
-		if known[team] {
-			continue
-		}
-		for _, doc := range docs { // no team, or a team no longer in the registry
-			if rest(doc) {
-				in.NoTeam = append(in.NoTeam, doc)
-			}
-		}
-	}
-	sortByID(in.NoTeam)
-	return in, nil
-}
-
-// Report is the computed view of the ledger at now: every figure of the
-// package — files received and decided, teams, funds that count — for the
-// status page and the desk, so that they show what the package shows.
-func (d *Daemon) Report(ctx context.Context, now time.Time) (report.View, error) {
-	in, err := d.atRest(ctx, now, false)
-	if err != nil {
-		return report.View{}, err
-	}
-	return in.View(), nil
-}
-
-func sortByID(docs []dossier.Document) {
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return render.Input{Programme: ri.Programme, Teams: ri.Teams, NoTeam: ri.NoTeam, Dups: ri.Dups,
+		Pending: ri.Pending, Generated: ri.Generated, Convert: d.cfg.Convert}, nil
 }
 
 func composeReminder(d *Daemon, v dossier.TeamView, now time.Time) (string, string, error) {

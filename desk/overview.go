@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"dossier"
+	"dossier/report"
 	"dossier/status"
 )
 
@@ -38,7 +39,9 @@ type overviewModel struct {
 	Notice, Deadline, Now string
 	Kinds                 []dossier.Kind
 	Rows                  []overviewRow
-	Complete, Total, Late int
+	Teams                 report.TeamCounts
+	Files                 report.Files
+	Funds                 report.FundsSum
 	Waiting               int
 }
 
@@ -60,31 +63,28 @@ type overviewCell struct {
 	Decided bool   // 人工核定
 }
 
+// overview is 总览: every count on it comes from the service's report
+// view, the one the package's cover and 汇总表 are computed from.
 func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
 	now := d.now()
-	vs, err := d.svc.Status(r.Context(), now)
+	v, err := d.svc.Report(r.Context(), now)
 	if err != nil {
 		d.fail(w, r, err)
 		return
 	}
 	prog := d.svc.Programme()
 	m := overviewModel{page: d.page(r, "总览", "overview"), Notice: prog.Notice, Deadline: prog.SubmitDeadline.Chinese(),
-		Now: now.In(prog.Location()).Format("2006年1月2日 15:04"), Kinds: dossier.Kinds, Total: len(vs)}
-	for _, v := range vs {
-		row := overviewRow{Team: v.Team, Complete: v.Complete, Late: v.Late}
-		for _, f := range v.Findings {
+		Now: now.In(prog.Location()).Format("2006年1月2日 15:04"), Kinds: dossier.Kinds,
+		Teams: v.TeamCounts(), Files: v.Files, Funds: v.Funds.All}
+	for _, t := range v.Teams {
+		row := overviewRow{Team: t.Team, Complete: t.Complete, Late: t.Late}
+		for _, f := range t.View.Findings {
 			if f.Rule != "T001" { // a missing material: its cell says 未提交
 				row.Findings = append(row.Findings, f)
 			}
 		}
 		for _, k := range dossier.Kinds {
-			row.Cells = append(row.Cells, cellOf(v, k))
-		}
-		if v.Complete {
-			m.Complete++
-		}
-		if v.Late {
-			m.Late++
+			row.Cells = append(row.Cells, cellOf(t.View, k))
 		}
 		m.Rows = append(m.Rows, row)
 	}

@@ -108,6 +108,7 @@ func TestDeskOnSampleSet(t *testing.T) {
 	waitUp(t, base, srv)
 
 	clerk, viewer := httpLogin(t, base, "wang"), httpLogin(t, base, "li")
+	overviewMatchesCover(t, bin, args, getOK(t, clerk, base+"/"), dir)
 	all := getOK(t, clerk, base+"/queue?all=1")
 	links := docLink.FindAllStringSubmatch(all, -1)
 	if len(links) < 80 {
@@ -222,4 +223,56 @@ func getOK(t *testing.T, c *http.Client, u string) string {
 		t.Fatalf("GET %s: %d\n%.500s", u, resp.StatusCode, b)
 	}
 	return string(b)
+}
+
+var (
+	coverFiles = regexp.MustCompile(`收到文件\s*(\d+)\s*份\s*=\s*已处理\s*(\d+)\s*份\s*\+\s*处理中\s*(\d+)\s*份；已处理\s*\d+\s*份\s*=\s*已受理\s*(\d+)\s*份\s*\+\s*待人工审核\s*(\d+)\s*份\s*\+\s*已退回\s*(\d+)\s*份\s*=\s*各服务团文件\s*\d+\s*份\s*\+\s*未能识别服务团\s*(\d+)\s*份\s*\+\s*重复报送\s*(\d+)\s*份`)
+	deskFiles  = regexp.MustCompile(`收到文件 <strong>(\d+)</strong> 份：已处理 (\d+) 份（已受理 (\d+) 份、待人工审核 (\d+) 份、已退回 (\d+) 份；其中未能识别服务团 (\d+) 份、重复报送 (\d+) 份），处理中 (\d+) 份`)
+	deskTeams  = regexp.MustCompile(`材料齐全 <strong>(\d+)/(\d+)</strong>`)
+	coverTeams = regexp.MustCompile(`材料齐全\s*(\d+)\s*个`)
+)
+
+// overviewMatchesCover renders the package with the same binary and data
+// and compares the desk's 总览 counts with the ones its cover prints:
+// both come from one view, so they cannot disagree.
+func overviewMatchesCover(t *testing.T, bin string, args []string, page, dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		need(t, "", "pdftotext (poppler-utils)")
+	}
+	out := filepath.Join(dir, "package")
+	if b, err := exec.Command(bin, append([]string{"consolidate", "--out", out}, args...)...).CombinedOutput(); err != nil {
+		t.Fatalf("consolidate: %v\n%.2000s", err, b)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
+	if more, _ := filepath.Glob(filepath.Join(out, "*.pdf")); len(more) > 0 {
+		pdfs = append(pdfs, more...)
+	}
+	if len(pdfs) == 0 {
+		t.Fatalf("consolidate wrote no PDF under %s", out)
+	}
+	txt, err := exec.Command("pdftotext", "-f", "1", "-l", "2", pdfs[0], "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	cover := strings.Join(strings.Fields(string(txt)), "") // pdftotext may break a line inside a word
+	c, d := coverFiles.FindStringSubmatch(cover), deskFiles.FindStringSubmatch(page)
+	if c == nil || d == nil {
+		t.Fatalf("counts not found: cover %v, desk %v\ncover text: %.1500s", c != nil, d != nil, cover)
+	}
+	// cover: received, decided, pending, accepted, review, rejected, no team, dups
+	// desk:  received, decided, accepted, review, rejected, no team, dups, pending
+	want := []string{c[1], c[2], c[4], c[5], c[6], c[7], c[8], c[3]}
+	for i, w := range want {
+		if d[i+1] != w {
+			t.Errorf("总览 file count %d is %s, the cover says %s (desk %q, cover %q)", i, d[i+1], w, d[0], c[0])
+		}
+	}
+	if c[1] == "0" || c[1] != d[1] {
+		t.Errorf("received: desk %s, cover %s", d[1], c[1])
+	}
+	dt, ct := deskTeams.FindStringSubmatch(page), coverTeams.FindStringSubmatch(cover)
+	if dt == nil || ct == nil || dt[1] != ct[1] {
+		t.Errorf("teams complete: desk %v, cover %v", dt, ct)
+	}
 }
