@@ -93,9 +93,19 @@ func renderPDF(ctx context.Context, w io.Writer, in Input) (pages int, err error
 	if err := b.build(); err != nil {
 		return 0, err
 	}
+	// gofpdf's Output (fonts subset, pages compressed) cannot be
+	// interrupted and takes seconds for thousands of pages: a stop returns
+	// at once and the abandoned output ends with the process.
 	var buf bytes.Buffer
-	if err := b.output(&buf); err != nil {
-		return 0, err
+	written := make(chan error, 1)
+	go func() { written <- b.output(&buf) }()
+	select {
+	case err := <-written:
+		if err != nil {
+			return 0, err
+		}
+	case <-ctx.Done():
+		return 0, fmt.Errorf("write the package: %w", ctx.Err())
 	}
 	pages = f.PageCount()
 	b.canvas.f, f = nil, nil // drawn: let gofpdf's pages go
@@ -234,14 +244,22 @@ func (b *builder) cleanup() {
 
 // build draws every part in order, then the contents on reserved pages.
 func (b *builder) build() error {
-	b.cover()
-	b.reserveContents()
-	b.summaryTable()
-	b.statistics()
-	b.teamSections()
-	b.otherFiles()
-	if err := b.originals(); err != nil {
-		return err
+	// A stop (SIGTERM) is looked at between the parts and between teams,
+	// so that a large package stops within a few seconds.
+	for _, step := range []func() error{
+		func() error { b.cover(); b.reserveContents(); return nil },
+		func() error { b.summaryTable(); return nil },
+		func() error { b.statistics(); return nil },
+		b.teamSections,
+		func() error { b.otherFiles(); return nil },
+		b.originals,
+	} {
+		if err := b.ctx.Err(); err != nil {
+			return fmt.Errorf("draw the package: %w", err)
+		}
+		if err := step(); err != nil {
+			return err
+		}
 	}
 	b.drawContents()
 	return b.f.Error()

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
 	"dossier"
@@ -10,11 +11,14 @@ import (
 // Form column widths on a portrait page: label, value, label, value.
 var formCols = []float64{36, 51, 36, 51}
 
-func (b *builder) teamSections() {
+func (b *builder) teamSections() error {
 	b.part("teams", "三、各服务团材料", "P")
 	c := b.canvas
 	c.para("以下按名册顺序列出每个服务团的调查表内容、经费决算情况、审核发现的问题和报送的全部文件。", 10, colInk)
 	for i, row := range b.view.Teams {
+		if err := b.ctx.Err(); err != nil {
+			return fmt.Errorf("draw the team sections: %w", err)
+		}
 		v := row.View
 		if i > 0 || c.y > contentTop+60 {
 			b.headerLeft = "三、各服务团材料 · " + v.Team.ID + " " + v.Team.Name
@@ -27,6 +31,7 @@ func (b *builder) teamSections() {
 		b.f.Bookmark(v.Team.ID+" "+sanitize(v.Team.Name), 1, c.y)
 		b.teamSection(row)
 	}
+	return nil
 }
 
 func (b *builder) teamSection(row report.TeamRow) {
