@@ -12,6 +12,7 @@ import (
 	"dossier/intake"
 	"dossier/ledger"
 	"dossier/notify"
+	"dossier/watcher"
 )
 
 // Recover finishes what a killed process left, before any new file is
@@ -56,8 +57,13 @@ func (d *Daemon) Recover(ctx context.Context, clock func() time.Time) error {
 }
 
 func (d *Daemon) recoverClaimed(ctx context.Context, e ledger.Entry, clock func() time.Time) {
-	if src := d.folders.InboxPath(e.Rel); present(e.WorkPath) && present(src) {
-		d.settleCopy(e, src)
+	_, kept, err := d.led.KeptSourceOf(ctx, e.ID)
+	if err != nil {
+		d.log.Error().Err(err).Str("file", e.Rel).Msg("look up the kept original; left claimed, retried later")
+		return
+	}
+	if src := d.folders.InboxPath(e.Rel); !kept && present(e.WorkPath) && present(src) {
+		d.settleCopy(e, src) // an original kept on purpose stays until the decision (kept.go)
 	}
 	if !present(e.WorkPath) {
 		src := d.folders.InboxPath(e.Rel)
@@ -68,12 +74,22 @@ func (d *Daemon) recoverClaimed(ctx context.Context, e ledger.Entry, clock func(
 			}
 			return
 		}
-		if err := intake.Move(src, e.WorkPath); err != nil {
+		if kept { // its copy was dropped: the original is taken again as a new file
+			if err := d.led.ForgetSource(ctx, e.ID); err == nil {
+				d.led.Gone(ctx, e.ID, clock())
+			}
+			return
+		}
+		taken, err := intake.Take(src, e.WorkPath)
+		if err != nil {
 			d.log.Error().Err(err).Str("file", e.Rel).Msg("re-claim from the inbox")
 			if err := d.led.Gone(ctx, e.ID, clock()); err != nil {
 				d.log.Error().Err(err).Int64("id", e.ID).Msg("close claim")
 			}
 			return
+		}
+		if taken.Kept {
+			d.keep(ctx, e, watcher.Ready{Path: src, Rel: e.Rel}, taken, false, clock())
 		}
 	}
 	d.finish(ctx, d.recheck(e), clock)

@@ -38,6 +38,9 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 	if d.refused.seen(r) {
 		return // could not be taken before and unchanged since: not again at every rescan
 	}
+	if d.alreadyTaken(ctx, r, clock) {
+		return // an original kept on purpose: its copy is being decided, or it was answered (kept.go)
+	}
 	hold := d.tooLarge(r) // F005 decided from a hidden name in 退回: a rename, nothing copied to the data disk
 	e, err := d.led.Claim(ctx, ledger.Claim{Rel: r.Rel, Name: name, Folder: folder, Size: r.Size,
 		ModTime: r.ModTime, Received: received, Symlink: r.Symlink, Now: now},
@@ -53,12 +56,20 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 	}
 	d.flights.start(e.ID)
 	defer d.flights.end(e.ID)
-	err = intake.Move(r.Path, e.WorkPath)
-	if err != nil && permanent(err) && intake.Copy(r.Path, e.WorkPath) == nil {
-		// A read-only folder: decided from a verified copy, the original left.
-		d.log.Warn().Str("file", r.Rel).Msg("read-only folder: file copied into the work area, the original left in place")
-		d.refused.add(r)
-		err = nil
+	var src intake.Source // the original, when it was copied and kept
+	readOnly := false
+	if hold {
+		err = intake.Move(r.Path, e.WorkPath)
+	} else {
+		src, err = intake.Take(r.Path, e.WorkPath)
+	}
+	if err != nil && permanent(err) {
+		if was, serr := intake.Copied(r.Path); serr == nil && intake.Copy(r.Path, e.WorkPath) == nil {
+			// A read-only folder: decided from a verified copy, the original left.
+			d.log.Warn().Str("file", r.Rel).Msg("read-only folder: file copied into the work area, the original left in place")
+			d.refused.add(r)
+			src, readOnly, err = was, true, nil
+		}
 	}
 	if err != nil {
 		// Nothing was taken: the row is closed and the file stays where
@@ -71,6 +82,15 @@ func (d *Daemon) take(ctx context.Context, r watcher.Ready, clock func() time.Ti
 			d.log.Error().Err(gerr).Int64("id", e.ID).Msg("close claim")
 		}
 		return
+	}
+	if src.Kept && d.changedSinceStable(r, e.WorkPath) {
+		// A stale copy of an original still in place: drop the copy only.
+		d.log.Info().Str("file", r.Rel).Msg("changed while queued; left in the inbox to settle again")
+		d.dropStale(ctx, e, now)
+		return
+	}
+	if src.Kept {
+		d.keep(ctx, e, r, src, readOnly, now)
 	}
 	if d.changedSinceStable(r, e.WorkPath) {
 		// Not the file the watcher judged complete (rewritten or replaced
@@ -113,19 +133,29 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 		}
 		return prev, ok
 	}
+	if d.sourceStale(ctx, e, clock()) {
+		return // the original changed since it was copied: taken again once it settles
+	}
+	if d.backingOff(ctx, e, clock()) {
+		return // own trouble on an earlier try: not yet (retry.go)
+	}
 	f := process.File{Path: e.WorkPath, Rel: e.Rel, Name: e.Name, Folder: e.Folder, Size: e.Size,
 		ModTime: e.ModTime, Received: e.Received, Symlink: e.Symlink}
-	doc := d.ev.Evaluate(ctx, f, clock(), known)
+	evalAt := clock()
+	doc := d.ev.Evaluate(ctx, f, evalAt, known)
 	if ctx.Err() != nil {
 		d.log.Warn().Str("file", e.Rel).Msg("stopped while evaluating; left claimable")
 		return
 	}
-	if process.Transient(doc) { // dossier's own trouble: no decision, no notice; retried (retryLeftBehind)
-		d.log.Error().Str("file", e.Rel).Str("problem", doc.Problem).Msg("own trouble reading the file; left claimed, retried later")
+	if process.Transient(doc) { // dossier's own trouble: no decision, no notice; retried with back-off
+		d.noteTrouble(ctx, e, evalAt, doc.Problem)
 		return
 	}
 	if doc.Verdict == "" { // the evaluator's contract is VerdictOf(findings); hold it here too
 		doc.Verdict = dossier.VerdictOf(doc.Findings)
+	}
+	if !d.releaseSource(ctx, e, doc.SHA256, clock()) {
+		return // a kept original that changed (taken again) or cannot be looked at (retried)
 	}
 	dup := dupID != 0 && hasRule(doc.Findings, "F008")
 	if !dup {
@@ -156,6 +186,9 @@ func (d *Daemon) finish(ctx context.Context, e ledger.Entry, clock func() time.T
 	d.log.Info().Str("file", e.Rel).Str("sha256", doc.SHA256).Str("team", doc.TeamID).
 		Str("kind", string(doc.Kind)).Str("verdict", string(doc.Verdict)).Int("findings", len(doc.Findings)).
 		Int("notices", len(notices)).Str("stored", stored).Str("problem", doc.Problem).Msg("decision")
+	if err := d.led.ClearRetry(ctx, e.ID); err != nil {
+		d.log.Warn().Err(err).Str("file", e.Rel).Msg("clear back-off")
+	}
 	if err := d.led.SaveReadings(ctx, e.ID, doc.Confidence, doc.Sources); err != nil {
 		d.log.Warn().Err(err).Str("file", e.Rel).Msg("record field readings")
 	}

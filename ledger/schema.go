@@ -98,6 +98,7 @@ CREATE TABLE reminders (
 	migrateAccounts,  // accounts.go: desk accounts and sessions
 	migrateOCR,       // ocrcache.go: OCR results by SHA-256
 	migrateOutbox,    // outbox_attempts.go: at-most-once delivery
+	migrateRestart,   // 7, restart.go: kept inbox originals, own-trouble back-off
 }
 
 // SchemaVersion is the version Open brings a ledger to.
