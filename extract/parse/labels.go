@@ -47,9 +47,58 @@ func lit(key string, needNum bool, words ...string) []label {
 func rx(key string, needNum bool, pats ...string) []label {
 	var out []label
 	for _, p := range pats {
-		out = append(out, label{key: key, re: regexp.MustCompile(p), needNum: needNum})
+		out = append(out, label{key: key, re: regexp.MustCompile(spacedRx(p)), needNum: needNum})
 	}
 	return out
+}
+
+// spacedRx lets a pattern's words break over lines as literal labels do
+// ("是否有对参加服务活动专家人才的服务\n保障措施"): white space may stand
+// between two Han characters, and between a Han character and a group
+// next to it. Character classes and patterns anchored to lines ((?m))
+// are left as written.
+func spacedRx(p string) string {
+	if strings.HasPrefix(p, "(?m)") {
+		return p
+	}
+	var b strings.Builder
+	rs := []rune(p)
+	class, prevHan, prevClose := false, false, false
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\\' && i+1 < len(rs):
+			b.WriteRune(r)
+			b.WriteRune(rs[i+1])
+			i++
+			prevHan, prevClose = false, false
+			continue
+		case class:
+			class = r != ']'
+		case r == '[':
+			class = true
+		case isHan(r):
+			if prevHan || prevClose {
+				b.WriteString(`\s*`)
+			}
+			b.WriteRune(r)
+			prevHan, prevClose = true, false
+			continue
+		case r == '(' && prevHan:
+			b.WriteString(`\s*`)
+		case r == ')':
+			b.WriteRune(r)
+			if i+1 < len(rs) && strings.ContainsRune("?*+", rs[i+1]) {
+				b.WriteRune(rs[i+1])
+				i++
+			}
+			prevHan, prevClose = false, true
+			continue
+		}
+		b.WriteRune(r)
+		prevHan, prevClose = false, false
+	}
+	return b.String()
 }
 
 // spaced turns a literal into a pattern that allows white space between its

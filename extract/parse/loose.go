@@ -52,6 +52,9 @@ func looseSuffix(key string) string {
 		}
 	}
 	words = append(words, "数")
+	for i, x := range words {
+		words[i] = spaced(x) // "经济实体数\n量": the word broke over the line
+	}
 	w := strings.Join(words, "|")
 	return `(?:` + w + `)?(?:` + w + `)?` + looseNote + `?`
 }

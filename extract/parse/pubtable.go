@@ -10,19 +10,20 @@ import (
 var pubHeadRe = regexp.MustCompile(`^(?:序号\s*)?(?:(?:媒体名称|媒体|发布(?:时间|日期)|篇名|标题|文章标题)\s*){3}$`)
 
 // publicityTable reads the publicity items laid out as a table in a PDF's
-// text (a header line, then one line per item with its date in the middle)
-// and returns the text without them, so the label walk does not read the
-// rows as one 篇名.
+// text (a header line, then one line per item with its date in the middle,
+// or, when the cells wrapped inside themselves, cell after cell: see
+// publicityFlow) and returns the text without them, so the label walk does
+// not read the rows as one 篇名.
 func (c *collector) publicityTable(s string) string {
 	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		h := strings.TrimSpace(l)
-		if !pubHeadRe.MatchString(h) || !strings.Contains(h, "媒体") {
+	for i := range lines {
+		h, last := pubHeader(lines, i)
+		if last < 0 {
 			continue
 		}
 		dateFirst := strings.Index(h, "发布") < strings.Index(h, "媒体")
 		titleFirst := idx(h, "篇名", "标题") >= 0 && idx(h, "篇名", "标题") < strings.Index(h, "媒体")
-		j := i + 1
+		j := last + 1
 		n := 0
 		for ; j < len(lines); j++ {
 			row := strings.TrimSpace(lines[j])
@@ -60,11 +61,45 @@ func (c *collector) publicityTable(s string) string {
 			n++
 		}
 		if n == 0 {
-			continue
+			// the cells wrapped inside themselves: one cell after another
+			k, used := c.publicityFlow(lines[last+1:], pubColumns(h))
+			if k == 0 {
+				continue
+			}
+			j = last + 1 + used
 		}
 		return strings.Join(append(append([]string{}, lines[:i]...), lines[j:]...), "\n")
 	}
 	return s
+}
+
+// headCellRe is a short line of Han characters: a header cell, or part
+// of one its narrow column wrapped ("媒体名" / "称").
+var headCellRe = regexp.MustCompile(`^\p{Han}{1,6}$`)
+
+// pubHeader reports the publicity table's header starting at line i and
+// the index of its last line (-1 when there is none there): one line, or
+// header cells given one after another, each perhaps wrapped over lines
+// ("媒体名\n称\n发布时\n间\n篇名").
+func pubHeader(lines []string, i int) (string, int) {
+	h := strings.TrimSpace(lines[i])
+	if pubHeadRe.MatchString(h) && strings.Contains(h, "媒体") {
+		return h, i
+	}
+	if !headCellRe.MatchString(h) {
+		return "", -1
+	}
+	for k := i + 1; k < len(lines) && k < i+8; k++ {
+		l := strings.TrimSpace(lines[k])
+		if !headCellRe.MatchString(l) {
+			break
+		}
+		h += l
+		if pubHeadRe.MatchString(h) && strings.Contains(h, "媒体") {
+			return h, k
+		}
+	}
+	return "", -1
 }
 
 func idx(s string, words ...string) int {
