@@ -123,21 +123,38 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 		pages[p] = pg
 		sr.Pages = append(sr.Pages, p)
 	}
-	var lines []ocrLine
-	for i := range texts {
-		if pg, ok := pages[i+1]; ok {
-			texts[i] = pg.Text()
-			for _, l := range pg.Lines {
-				lines = append(lines, ocrLine{page: i + 1, line: l})
+	layer := append([]string(nil), texts...)
+	read := func(pages map[int]ocr.Page) (string, []ocrLine, map[int][]ocr.Frame, parse.Output) {
+		var lines []ocrLine
+		frames := map[int][]ocr.Frame{}
+		texts := append([]string(nil), layer...)
+		for i := range texts {
+			if pg, ok := pages[i+1]; ok {
+				frames[i+1] = pg.Frames
+				texts[i] = pg.Text()
+				for _, l := range pg.Lines {
+					lines = append(lines, ocrLine{page: i + 1, line: l})
+				}
 			}
 		}
+		text := strings.Join(texts, "\f")
+		return text, lines, frames, runParse(parseInput{Name: name, Text: text, Pages: t.Pages, Images: t.Images})
 	}
-	text := strings.Join(texts, "\f")
+	text, lines, frames, out := read(pages)
+	if placed, ok := placeAmounts(pages, out, read); ok {
+		pages = placed // a bare amount under a lost label, placed by the form and the sums (scan_place.go)
+		text, lines, frames, out = read(pages)
+	}
+	source := func(p int) (string, ScanOptions, func() (image.Image, error)) { return e.pageImage(ctx, data, p, opt) }
+	if fixed, ok := e.rereadAmounts(ctx, hex.EncodeToString(sum[:]), source, pages, out, opt, read); ok {
+		pages = fixed
+		text, lines, frames, out = read(pages)
+	}
 	before := res.Fields // what the text layer alone gave
-	out := runParse(parseInput{Name: name, Text: text, Pages: t.Pages, Images: t.Images})
 	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
 	res.TextChars = nonSpace(text)
-	conf, src := attribute(res.Fields, lines)
+	conf, src := attribute(res.Fields, lines, frames)
+	invalidConf(res.Invalid, lines, frames, conf, src)
 	for k, v := range before {
 		// Read from the text layer, and the same with the OCR'd pages:
 		// certain, not an OCR reading.
@@ -183,13 +200,14 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 	if opt.Engine == nil {
 		return // without OCR an image is a photo, as it always was
 	}
-	ctx, cancel := ocrContext(ctx, opt.Engine.Config().PageTimeout)
+	ctx, cancel := ocrContext(ctx, 2*opt.Engine.Config().PageTimeout) // the page and a digits' rereading
 	defer cancel()
 	sum := sha256.Sum256(data)
-	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, "img", opt, func() (image.Image, error) {
+	decode := func() (image.Image, error) {
 		img, _, err := image.Decode(bytes.NewReader(data))
 		return img, err
-	})
+	}
+	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, "img", opt, decode)
 	sr := &ScanRead{MinConfidence: opt.MinConfidence, Engine: opt.Engine.Describe()}
 	if err != nil {
 		if hint == dossier.KindUnknown {
@@ -199,8 +217,27 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 		sr.Problem = fmt.Sprintf("read the image by ocr: %v", err)
 		return
 	}
-	text := pg.Text()
-	out := runParse(parseInput{Name: name, Text: text, Pages: 1, Images: 1})
+	read := func(pages map[int]ocr.Page) (string, []ocrLine, map[int][]ocr.Frame, parse.Output) {
+		p := pages[1]
+		var lines []ocrLine
+		for _, l := range p.Lines {
+			lines = append(lines, ocrLine{page: 1, line: l})
+		}
+		text := p.Text()
+		return text, lines, map[int][]ocr.Frame{1: p.Frames}, runParse(parseInput{Name: name, Text: text, Pages: 1, Images: 1})
+	}
+	pages := map[int]ocr.Page{1: pg}
+	text, lines, frames, out := read(pages)
+	// an audit photographed: the same placing and digits' rereading as a scan
+	if placed, ok := placeAmounts(pages, out, read); ok {
+		pages = placed
+		text, lines, frames, out = read(pages)
+	}
+	source := func(int) (string, ScanOptions, func() (image.Image, error)) { return "img", opt, decode }
+	if fixed, ok := e.rereadAmounts(ctx, hex.EncodeToString(sum[:]), source, pages, out, opt, read); ok {
+		pages = fixed
+		text, lines, frames, out = read(pages)
+	}
 	if out.Kind != dossier.KindSurvey && out.Kind != dossier.KindAudit {
 		if hint == dossier.KindUnknown {
 			return // not a form: a photo
@@ -214,11 +251,8 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 	res.OCR, res.Scanned = sr, true
 	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
 	res.TextChars = nonSpace(text)
-	var lines []ocrLine
-	for _, l := range pg.Lines {
-		lines = append(lines, ocrLine{page: 1, line: l})
-	}
-	res.Confidence, res.Sources = attribute(res.Fields, lines)
+	res.Confidence, res.Sources = attribute(res.Fields, lines, frames)
+	invalidConf(res.Invalid, lines, frames, res.Confidence, res.Sources)
 }
 
 // ocrContext gives OCR its own time budget (tesseract's per-page limit
@@ -238,19 +272,26 @@ func ocrContext(parent context.Context, budget time.Duration) (context.Context, 
 // image (read as scanned, at its resolution), else the page rendered at
 // the resolution its largest image was scanned at (renderDPI).
 func (e *Extractor) ocrScannedPage(ctx context.Context, sha string, data []byte, p int, opt ScanOptions) (ocr.Page, bool, error) {
+	src, popt, render := e.pageImage(ctx, data, p, opt)
+	return e.ocrPage(ctx, sha, p, src, popt, render)
+}
+
+// pageImage says where page p's image comes from (its own JPEG, "jpeg",
+// or rendered, ""), at which resolution (popt.DPI), and how to get it.
+func (e *Extractor) pageImage(ctx context.Context, data []byte, p int, opt ScanOptions) (string, ScanOptions, func() (image.Image, error)) {
 	s := e.scanImage(ctx, data, p)
 	if s.jpeg != nil && s.dpi >= opt.MinDPI && s.dpi <= opt.DPI {
 		if img, ok := decodeScan(s.jpeg); ok {
 			popt := opt
 			popt.DPI = s.dpi
-			return e.ocrPage(ctx, sha, p, "jpeg", popt, func() (image.Image, error) { return img, nil })
+			return "jpeg", popt, func() (image.Image, error) { return img, nil }
 		}
 	}
 	popt := opt
 	popt.DPI = renderDPI(s.dpi, opt.MinDPI, opt.DPI)
-	return e.ocrPage(ctx, sha, p, "", popt, func() (image.Image, error) {
+	return "", popt, func() (image.Image, error) {
 		return e.RenderPDFPage(ctx, data, p, popt.DPI)
-	})
+	}
 }
 
 // renderDPI renders a scanned page at the resolution it was scanned at

@@ -37,6 +37,19 @@ func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, src strin
 		if raw, ok, err := opt.Cache.GetOCR(ctx, key); err == nil && ok {
 			var c cachedPage
 			if json.Unmarshal(raw, &c) == nil {
+				if c.Frames == nil {
+					// an entry from before check boxes were measured: measure
+					// them now (no OCR) and keep them
+					img, err := render()
+					if err != nil {
+						return ocr.Page{}, false, fmt.Errorf("render page %d: %w", page, err)
+					}
+					gray, _ := ocr.PreparePage(img)
+					c.Frames = ocr.PageFrames(gray, opt.DPI)
+					if raw, err := json.Marshal(c); err == nil {
+						_ = opt.Cache.PutOCR(ctx, key, raw)
+					}
+				}
 				return c.page(), true, nil
 			}
 		}
@@ -65,10 +78,11 @@ type cachedPage struct {
 	Lines         []ocr.Line `json:",omitempty"` // an older entry's form
 	Width, Height int
 	Skew          float64
+	Frames        []ocr.Frame // null in an entry made before they were measured
 }
 
 func cachePage(pg ocr.Page) cachedPage {
-	c := cachedPage{Width: pg.Width, Height: pg.Height, Skew: pg.Skew}
+	c := cachedPage{Width: pg.Width, Height: pg.Height, Skew: pg.Skew, Frames: pg.Frames}
 	for _, l := range pg.Lines {
 		c.Words = append(c.Words, l.Words...)
 	}
@@ -80,7 +94,7 @@ func (c cachedPage) page() ocr.Page {
 	for _, l := range c.Lines {
 		words = append(words, l.Words...)
 	}
-	return ocr.Page{Lines: ocr.BuildLines(words), Width: c.Width, Height: c.Height, Skew: c.Skew}
+	return ocr.Page{Lines: ocr.BuildLines(words), Width: c.Width, Height: c.Height, Skew: c.Skew, Frames: c.Frames}
 }
 
 // FileCache is an OCRCache in a folder (e.g. data/cache/ocr), one file per

@@ -3,11 +3,14 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dossier"
+	"dossier/extract/ocr"
 )
 
 // confFromWords turns the confidences of the words a value was read from
@@ -44,14 +47,20 @@ const unlocated = 0.5
 // the words its value came from: its confidence (from those words) and its
 // source (page and line). Fields found only on pages with a text layer are
 // left out (they were read with certainty).
-func attribute(f dossier.Fields, lines []ocrLine) (map[string]float64, map[string]dossier.Source) {
+func attribute(f dossier.Fields, lines []ocrLine, frames map[int][]ocr.Frame) (map[string]float64, map[string]dossier.Source) {
 	conf := map[string]float64{}
 	src := map[string]dossier.Source{}
 	for key, v := range f {
 		if v == nil {
 			continue
 		}
-		c, ln, ok := locate(key, v, lines)
+		c, ln, ok := 0.0, ocrLine{}, false
+		if b, isBool := v.(bool); isBool {
+			c, ln, ok = markConf(key, b, lines, frames) // the boxes' ink decides
+		}
+		if !ok {
+			c, ln, ok = locate(key, v, lines)
+		}
 		if !ok {
 			conf[key] = unlocated
 			continue
@@ -79,7 +88,7 @@ func locate(key string, v any, lines []ocrLine) (float64, ocrLine, bool) {
 			continue
 		}
 		found++
-		labelled := hasLabel(ln.line.Text, label)
+		labelled := hasLabel(ln.line.Text, label) || (lineLabels[key] != nil && lineLabels[key].MatchString(ln.line.Text))
 		switch {
 		case labelled && !bestLabelled, best < 0:
 			best, bestLine, bestLabelled = c, ln, labelled
@@ -96,6 +105,14 @@ func locate(key string, v any, lines []ocrLine) (float64, ocrLine, bool) {
 	return best, bestLine, true
 }
 
+// lineLabels: fields whose line on the form does not carry their
+// catalogue label ("3.服务区域覆盖 3 个地市、5 个区县、9 家企事业单位").
+var lineLabels = map[string]*regexp.Regexp{
+	"region_cities":   regexp.MustCompile(`服\s*务\s*区\s*域\s*覆\s*盖`),
+	"region_counties": regexp.MustCompile(`服\s*务\s*区\s*域\s*覆\s*盖`),
+	"region_units":    regexp.MustCompile(`服\s*务\s*区\s*域\s*覆\s*盖`),
+}
+
 // labelLine is the line of key's label and the confidence of all its words
 // (bools and enums are read from the words around their label).
 func labelLine(key string, lines []ocrLine) (float64, ocrLine, bool) {
@@ -104,7 +121,7 @@ func labelLine(key string, lines []ocrLine) (float64, ocrLine, bool) {
 		if hasLabel(ln.line.Text, label) {
 			var cs []float64
 			for _, w := range ln.line.Words {
-				cs = append(cs, w.Conf)
+				cs = append(cs, wordConf(w))
 			}
 			return confFromWords(cs), ln, true
 		}
@@ -140,7 +157,7 @@ func tokensIn(ln ocrLine, toks []string) (float64, bool) {
 		end := at + len(tok)
 		for i, sp := range ln.line.Spans {
 			if sp[0] < end && sp[1] > at {
-				cs = append(cs, ln.line.Words[i].Conf)
+				cs = append(cs, wordConf(ln.line.Words[i]))
 			}
 		}
 	}
@@ -204,4 +221,45 @@ func valueTokens(key string, v any) []string {
 		return x
 	}
 	return nil
+}
+
+// wordConf is the confidence of a word for a field: the word's own, or,
+// when charConf is on and its characters are known, the least sure of the
+// characters that carry meaning (Han, letters, digits, the decimal point)
+// — a bracket or a comma tesseract doubts does not make a name or an
+// amount doubtful.
+func wordConf(w ocr.Word) float64 {
+	if !charConf || len(w.Chars) == 0 {
+		return w.Conf
+	}
+	m, any := 1.0, false
+	for _, c := range w.Chars {
+		if !matters(c.Text) {
+			continue
+		}
+		m, any = math.Min(m, c.Conf), true
+	}
+	if !any {
+		return 1 // punctuation only: nothing of the value rests on it
+	}
+	return charScale(m)
+}
+
+// charScale puts a character's probability on the words' scale, which
+// ocr.min_confidence is set on: the recogniser's character probabilities
+// crowd near 1 (a misread 肪 for 茂 came with 0.85, every right character
+// of the firm's names with 0.97 or more), so a character's doubt (1 − p)
+// counts twice: 0.90 → 0.80, 0.85 → 0.70, 0.99 → 0.98 (RESULTS.md, run 9).
+func charScale(p float64) float64 { return math.Max(0, 1-2*(1-p)) }
+
+// charConf: field confidence from characters (wordConf).
+var charConf = true
+
+func matters(s string) bool {
+	for _, r := range s {
+		if r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

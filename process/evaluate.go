@@ -136,6 +136,9 @@ func (e *Evaluator) Evaluate(ctx context.Context, f File, now time.Time, known K
 			d.TeamID = team.ID
 		}
 	}
+	if teamErr == nil {
+		confirmByRegistry(&d, team, e.reg, res) // OCR'd team name and unit (ocr_team.go)
+	}
 	d.Findings = append(d.Findings, e.contentFindings(d, team, teamErr, res, now)...)
 	applyOCR(&d, res) // a scan read by OCR: F012 (ocr.go)
 	if res.OCR == nil {

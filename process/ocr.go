@@ -27,9 +27,10 @@ func applyOCR(d *dossier.Document, res extract.Result) {
 	thr := res.OCR.MinConfidence
 	sets := rules.Sums(d.Kind, d.Fields)
 	d.Confidence = rules.TrustSums(d.Confidence, sets, thr)
-	unsure := rules.Unsure(d.Kind, d.Fields, d.Confidence, thr, true)
-	doubt := make(map[string]float64, len(d.Confidence)+len(unsure))
-	for k, v := range d.Confidence {
+	settled := rules.Settled(d.Fields, d.Confidence, thr) // as the rules read the fields
+	unsure := rules.Unsure(d.Kind, d.Fields, settled, thr, true)
+	doubt := make(map[string]float64, len(settled)+len(unsure))
+	for k, v := range settled {
 		doubt[k] = v
 	}
 	for _, k := range unsure {
@@ -38,6 +39,9 @@ func applyOCR(d *dossier.Document, res extract.Result) {
 		}
 	}
 	for k := range d.Invalid { // read, but not as a number: perhaps misread
+		if v, ok := settled[k]; ok && v >= thr {
+			continue // an invalid value the page shows for certain (a double tick)
+		}
 		doubt[k] = 0
 		if !contains(unsure, k) {
 			unsure = append(unsure, k)

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"dossier"
 )
 
@@ -120,7 +122,9 @@ func Unsure(kind dossier.Kind, f dossier.Fields, conf map[string]float64, thresh
 		if v, ok := conf[k]; ok && v < threshold {
 			seen[k] = true
 		}
-		if ocr && !f.Filled(k) {
+		if v, ok := conf[k]; ocr && !f.Filled(k) && (!ok || v < threshold) {
+			// not read; a value read as invalid with certainty (conf at
+			// or above threshold: a double tick the boxes show) is read
 			seen[k] = true
 		}
 	}
@@ -148,7 +152,7 @@ func F012(d dossier.Document, n int, unsure []string, sets []SumSet, softened bo
 	msg := fmt.Sprintf("本文件为扫描件或拍照件，已经文字识别（OCR）读取 %d 项内容", n)
 	if len(unsure) == 0 && len(broken) == 0 && !softened {
 		return dossier.Finding{Rule: "F012", Severity: dossier.SeverityInfo,
-			Message: msg + fmt.Sprintf("，各项识别把握均不低于 %.0f%%，金额合计相符，按识别结果审核", threshold*100)}, false
+			Message: msg + fmt.Sprintf("，审核所依据的各项内容识别把握均不低于 %.0f%%，金额合计相符，按识别结果审核", threshold*100)}, false
 	}
 	var why []string
 	if len(unsure) > 0 {
@@ -227,4 +231,33 @@ func restsOnUnsure(f dossier.Finding, conf map[string]float64, threshold float64
 		}
 	}
 	return false
+}
+
+// phraseRead: fields the rules read only for a fixed phrase in them. The
+// auditor matters to A001 (present) and A007 (a 会计师事务所); a firm's
+// name misread elsewhere ("金肪" for "金茂", the seal over "上海") changes
+// neither, and six characters misread into exactly 会计师事务所 do not
+// happen by chance: the phrase, read whole, confirms itself.
+var phraseRead = map[string]string{"auditor": "会计师事务所"}
+
+// Settled returns conf as the rules read it: a field of phraseRead that
+// holds its phrase is raised to at least threshold, so that its doubtful
+// other characters neither hold the verdict back nor soften a finding
+// (none rests on them). conf is not modified; the confidence shown for
+// the field stays its reading's.
+func Settled(f dossier.Fields, conf map[string]float64, threshold float64) map[string]float64 {
+	out := make(map[string]float64, len(conf))
+	for k, v := range conf {
+		out[k] = v
+	}
+	for k, phrase := range phraseRead {
+		v, ok := out[k]
+		if !ok || v >= threshold {
+			continue
+		}
+		if strings.Contains(strings.ReplaceAll(width.Fold.String(f.Text(k)), " ", ""), phrase) {
+			out[k] = threshold
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package ocr
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // cleanWord undoes tesseract's usual confusions on these forms, without
@@ -10,6 +11,32 @@ import (
 // for the forms' round full-width ones.
 func cleanWord(s string) string {
 	return bracketFix.Replace(s)
+}
+
+// A "1" tesseract reads as "]" ("]场" for "1 场"), or a "]" it adds
+// beside a 1 ("]1 项", "1]场", "1]1" for 11): the bracket is dropped from
+// a number, and a lone one before a count's unit is a 1. The word then
+// keeps only its word confidence (fixDigits reports the change).
+var (
+	bracketInNumber = regexp.MustCompile(`^(\d*)\](\d*)$`)
+	loneBracket     = regexp.MustCompile(`^\]([场项个次人种家])?$`)
+)
+
+// fixDigits undoes the bracket-for-1 confusion in a word of a count;
+// next is the following word (a lone "]" must stand before a unit).
+func fixDigits(s, next string) (string, bool) {
+	if m := bracketInNumber.FindStringSubmatch(s); m != nil && m[1]+m[2] != "" {
+		return m[1] + m[2], true
+	}
+	if m := loneBracket.FindStringSubmatch(s); m != nil {
+		if m[1] != "" {
+			return "1" + m[1], true
+		}
+		if r, _ := utf8.DecodeRuneInString(next); strings.ContainsRune("场项个次人种家", r) {
+			return "1", true
+		}
+	}
+	return s, false
 }
 
 var bracketFix = strings.NewReplacer("〈", "（", "《", "（", "【", "（", "〉", "）", "》", "）", "】", "）")
@@ -21,11 +48,16 @@ func markBoxes(l *Line) {
 	b := []byte(l.Text)
 	for i := 0; i+6 <= len(b); i++ {
 		var mark string
-		switch string(b[i : i+3]) {
-		case "回":
+		switch g := string(b[i : i+3]); {
+		case g == "回":
 			mark = "☑"
-		case "口":
+		case g == "口":
 			mark = "☐"
+		case strings.Contains("四加团国图", g) && afterColon(b, i):
+			// other readings of a ticked box, only where an answer's box
+			// stands (right after the question's colon); the box's ink
+			// confirms it or not (extract's markConf)
+			mark = "☑"
 		default:
 			continue
 		}
@@ -36,6 +68,11 @@ func markBoxes(l *Line) {
 		copy(b[i:i+3], mark)
 	}
 	l.Text = string(b)
+}
+
+// afterColon: the byte before i ends a colon (":" or "：").
+func afterColon(b []byte, i int) bool {
+	return (i >= 1 && b[i-1] == ':') || (i >= 3 && string(b[i-3:i]) == "：")
 }
 
 // dropNoise removes what is not a word: stray quote marks tesseract reads
@@ -90,6 +127,7 @@ func fixMarks(s string) string {
 			s = "☑" + circledMode[mode] + " " + s[m[4]:]
 		}
 	}
+	s = fillBlanks(s)
 	s = tickPair.ReplaceAllString(s, "（√）")
 	s = emptyPair.ReplaceAllString(s, "（ ）")
 	s = yesNoJunk.ReplaceAllStringFunc(s, func(m string) string {
@@ -101,4 +139,22 @@ func fixMarks(s string) string {
 		return g[1] + "是" + box + "否"
 	})
 	return s
+}
+
+// The service-mode lines' fill-in blanks: a text layer has them as
+// underscores ("服务天数 ____"); a scan has a drawn line tesseract does not
+// read, so the next line's text would be taken for the value.
+var (
+	blankDays   = regexp.MustCompile(`(一次服务\s*服务天数)\s*$`)
+	blankTimes  = regexp.MustCompile(`(服务次数)\s*([，,])`)
+	blankDaysOf = regexp.MustCompile(`(总\s*和\s*[)）])\s*$`)
+)
+
+func fillBlanks(s string) string {
+	if !strings.Contains(s, "服务") {
+		return s
+	}
+	s = blankDays.ReplaceAllString(s, "$1 ____")
+	s = blankTimes.ReplaceAllString(s, "$1 ____ $2")
+	return blankDaysOf.ReplaceAllString(s, "$1 ____")
 }

@@ -54,3 +54,27 @@ func TestDumpOCR(t *testing.T) {
 	}
 	fmt.Printf("skew %.2f in %v\n", pg.Skew, time.Since(start))
 }
+
+// TestDumpFrames prints the square frames found on the image in $OCR_FRAMES.
+func TestDumpFrames(t *testing.T) {
+	p := os.Getenv("OCR_FRAMES")
+	if p == "" {
+		t.Skip("OCR_FRAMES not set")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := image.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := Prepare(img)
+	start := time.Now()
+	fr := FindFrames(g, 6, 80)
+	for _, x := range fr {
+		fmt.Printf("%v %.3f\n", x.Box, x.Ink)
+	}
+	fmt.Printf("%d frames in %v\n", len(fr), time.Since(start))
+}

@@ -35,7 +35,7 @@ const (
 	DefaultWorkers     = 1
 	// PipelineVersion changes whenever page preparation or line rebuilding
 	// changes what is read, so cached results are not reused across it.
-	PipelineVersion = "ocr-3"
+	PipelineVersion = "ocr-4"
 )
 
 // Engine runs tesseract. The zero value is not usable; use New.
@@ -44,6 +44,7 @@ type Engine struct {
 	path    string // resolved tesseract binary
 	version string // first line of tesseract --version
 	slots   chan struct{}
+	langs   map[string]bool // installed languages
 }
 
 // New resolves the tesseract binary and checks that it runs and has the
@@ -100,6 +101,7 @@ func (e *Engine) probe(ctx context.Context) error {
 	for _, l := range strings.Split(string(out), "\n") {
 		have[strings.TrimSpace(l)] = true
 	}
+	e.langs = have
 	for _, lang := range strings.Split(e.cfg.Languages, "+") {
 		if !have[lang] {
 			return fmt.Errorf("%w: language %s is not installed (apt-get install tesseract-ocr-%s)",
@@ -127,20 +129,42 @@ func (e *Engine) Config() Config { return e.cfg }
 // Recognize prepares img (red ink removed, deskewed, grayscale) and reads
 // it; dpi is the image's resolution (0 = unknown, taken as 300).
 func (e *Engine) Recognize(ctx context.Context, img image.Image, dpi int) (Page, error) {
-	gray := Prepare(img)
-	angle := Skew(gray)
-	if abs(angle) >= 0.1 {
-		gray = Rotate(gray, angle)
-	}
+	gray, angle := PreparePage(img)
 	words, err := e.Words(ctx, gray, dpi)
 	if err != nil {
 		return Page{}, err
 	}
 	b := gray.Bounds()
-	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle}, nil
+	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle,
+		Frames: PageFrames(gray, dpi)}, nil
 }
 
-// Words runs tesseract on a prepared grayscale image and returns its words.
+// PreparePage is what Recognize reads: img in grayscale with red ink
+// dropped (Prepare), turned straight (Skew); angle is the turn in degrees.
+func PreparePage(img image.Image) (gray *image.Gray, angle float64) {
+	gray = Prepare(img)
+	angle = Skew(gray)
+	if abs(angle) >= 0.1 {
+		gray = Rotate(gray, angle)
+	}
+	return gray, angle
+}
+
+// PageFrames finds a prepared page's check boxes: square frames of 1 to 6
+// mm a side (the forms' boxes are about 3 mm); dpi 0 is taken as 300.
+func PageFrames(gray *image.Gray, dpi int) []Frame {
+	if dpi <= 0 {
+		dpi = 300
+	}
+	f := FindFrames(gray, max(dpi/25, 4), dpi/4)
+	if f == nil {
+		f = []Frame{} // measured, none found
+	}
+	return f
+}
+
+// Words runs tesseract on a prepared grayscale image and returns its
+// words with their characters (hOCR with character boxes).
 func (e *Engine) Words(ctx context.Context, gray *image.Gray, dpi int) ([]Word, error) {
 	if dpi <= 0 {
 		dpi = 300
@@ -166,7 +190,7 @@ func (e *Engine) Words(ctx context.Context, gray *image.Gray, dpi int) ([]Word, 
 	pctx, cancel := context.WithTimeout(ctx, e.cfg.PageTimeout)
 	defer cancel()
 	out, err := e.run(pctx, f.Name(), "stdout", "-l", e.cfg.Languages, "--dpi", fmt.Sprint(dpi),
-		"-c", "preserve_interword_spaces=1", "tsv")
+		"-c", "preserve_interword_spaces=1", "-c", "hocr_char_boxes=1", "hocr")
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -176,7 +200,10 @@ func (e *Engine) Words(ctx context.Context, gray *image.Gray, dpi int) ([]Word, 
 		}
 		return nil, fmt.Errorf("run tesseract: %w", err)
 	}
-	return ParseTSV(bytes.NewReader(out))
+	if !bytes.Contains(out[:min(len(out), 512)], []byte("<")) {
+		return ParseTSV(bytes.NewReader(out)) // a tesseract (or a stand-in) that answers in TSV
+	}
+	return ParseHOCR(bytes.NewReader(out))
 }
 
 func abs(f float64) float64 {

@@ -13,6 +13,9 @@ type Page struct {
 	Lines         []Line
 	Width, Height int
 	Skew          float64 // degrees the page was turned back by before reading
+	// Frames: the page's check boxes with their ink (PageFrames); nil when
+	// not measured (an older cache entry).
+	Frames []Frame
 }
 
 // Line is a row of words, left to right, and its text as a PDF's text
@@ -99,11 +102,19 @@ func sameRow(a, b image.Rectangle) bool {
 func layout(words []Word) Line {
 	var b strings.Builder
 	l := Line{Words: words, Spans: make([][2]int, len(words))}
+	// the row's character height: the median word's (tesseract gives some
+	// characters a broken box, "县" 7 pixels high in a 27-pixel row)
+	hs := make([]int, len(words))
+	for i, w := range words {
+		hs[i] = w.Box.Dy()
+	}
+	sort.Ints(hs)
+	rowH := max(hs[len(hs)/2], 1)
 	for i, w := range words {
 		if i > 0 {
 			prev := words[i-1]
 			gap := w.Box.Min.X - prev.Box.Max.X
-			h := max(min(prev.Box.Dy(), w.Box.Dy()), 1)
+			h := rowH
 			last, _ := utf8.DecodeLastRuneInString(prev.Text)
 			first, _ := utf8.DecodeRuneInString(w.Text)
 			switch {
@@ -115,6 +126,15 @@ func layout(words []Word) Line {
 		}
 		start := b.Len()
 		w.Text = cleanWord(w.Text)
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1].Text
+		}
+		if t, changed := fixDigits(w.Text, next); changed {
+			// rewritten: its characters no longer say how sure it is
+			w.Text, w.Chars = t, nil
+			words[i].Chars = nil
+		}
 		words[i].Text = w.Text
 		b.WriteString(w.Text)
 		l.Spans[i] = [2]int{start, b.Len()}

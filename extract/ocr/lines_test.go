@@ -43,6 +43,49 @@ func TestParseTSVRejectsGarbage(t *testing.T) {
 	}
 }
 
+func TestFixDigits(t *testing.T) {
+	tests := []struct {
+		in, next, want string
+		changed        bool
+	}{
+		{"]1", "项", "1", true},
+		{"1]", "场", "1", true},
+		{"1]1", "", "11", true},
+		{"]", "个", "1", true},
+		{"]场", "", "1场", true},
+		{"]", "联盟", "]", false}, // not before a unit
+		{"2026", "年", "2026", false},
+		{"(元", "", "(元", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+"|"+tt.next, func(t *testing.T) {
+			got, changed := fixDigits(tt.in, tt.next)
+			if got != tt.want || changed != tt.changed {
+				t.Errorf("fixDigits(%q, %q) = %q, %v; want %q, %v", tt.in, tt.next, got, changed, tt.want, tt.changed)
+			}
+		})
+	}
+}
+
+func TestMarkBoxes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"措施:加有☐无（具体描述)", "措施:☑有☐无（具体描述)"},
+		{"对接需求:回是口否", "对接需求:☑是☐否"},
+		{"开展宣传：加有口无", "开展宣传：☑有☐无"},
+		{"经费增加有所控制", "经费增加有所控制"}, // 加 not after a colon: a word
+		{"回国是否", "回国是否"},         // 回 before 国, not an answer
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			l := Line{Text: tt.in}
+			markBoxes(&l)
+			if l.Text != tt.want {
+				t.Errorf("markBoxes(%q) = %q, want %q", tt.in, l.Text, tt.want)
+			}
+		})
+	}
+}
+
 func TestFixMarks(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"四中一次服务 服务天数 5", "☑① 一次服务 服务天数 5"},
@@ -52,6 +95,13 @@ func TestFixMarks(t *testing.T) {
 		{"重点帮扶县:☐是加和否", "重点帮扶县:☐是☑否"},
 		{"重点帮扶县:☑是☐否", "重点帮扶县:☑是☐否"},
 		{"留学回国人员 5", "留学回国人员 5"},
+		// the fill-in blanks a scan's drawn lines leave empty
+		{"口@一次服务服务天数", "☐① 一次服务服务天数 ____"},
+		{"回@分批次服务服务次数 2 ，累计服务天数(各批次实际开展服务活动的天数总 和) 2",
+			"☑② 分批次服务服务次数 2 ，累计服务天数(各批次实际开展服务活动的天数总 和) 2"},
+		{"口@)分批次服务服务次数 ， 累计服务天数（各批次实际开展服务活动的天数总 和)",
+			"☐② 分批次服务服务次数 ____ ， 累计服务天数（各批次实际开展服务活动的天数总 和) ____"},
+		{"回@ 一 次服务服务天数 3", "回@ 一 次服务服务天数 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

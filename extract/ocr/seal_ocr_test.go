@@ -63,3 +63,30 @@ func TestSealedLineReads(t *testing.T) {
 		})
 	}
 }
+
+// TestReadDigits: two amounts read again as digits alone, one region each,
+// in one tesseract run; an empty region reads as nothing.
+func TestReadDigits(t *testing.T) {
+	e := engineForTest(t)
+	if !e.HasLanguage(DigitsLanguage) {
+		if os.Getenv("DOSSIER_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("tesseract-ocr-%s needed (DOSSIER_REQUIRE_TOOLS=1)", DigitsLanguage)
+		}
+		t.Skipf("tesseract has no %s", DigitsLanguage)
+	}
+	gray := Prepare(loadPNG(t, "amounts.png"))
+	boxes := []image.Rectangle{image.Rect(35, 30, 200, 70), image.Rect(35, 100, 220, 140), image.Rect(400, 20, 560, 60)}
+	texts, confs, err := e.ReadDigits(context.Background(), gray, boxes, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"7,265.13", "12,101.91", ""}
+	for i := range want {
+		if texts[i] != want[i] {
+			t.Errorf("region %d read %q, want %q", i, texts[i], want[i])
+		}
+		if (want[i] != "") != (confs[i] > 0.5) {
+			t.Errorf("region %d confidence %.2f", i, confs[i])
+		}
+	}
+}

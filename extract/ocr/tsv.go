@@ -17,6 +17,9 @@ type Word struct {
 	Conf float64
 	// Block, Par, Line are tesseract's own layout numbers.
 	Block, Par, Line int
+	// Chars: the word's characters (hOCR); nil from the TSV output or an
+	// older cache entry.
+	Chars []Char `json:",omitempty"`
 }
 
 // ParseTSV reads tesseract's TSV output: the level-5 rows (words) with
