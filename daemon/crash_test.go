@@ -54,35 +54,8 @@ func TestCrashSafety(t *testing.T) {
 	root := t.TempDir()
 	inboxDir, dataDir := filepath.Join(root, "inbox"), filepath.Join(root, "data")
 	os.MkdirAll(inboxDir, 0o755)
-	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDaemon$")
-		cmd.Env = append(os.Environ(), "DOSSIER_HELPER_INBOX="+inboxDir, "DOSSIER_HELPER_DATA="+dataDir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		return cmd
-	}
 	subs := fileSet(200, rng)
-	dropped := make(chan struct{})
-	go func() {
-		defer close(dropped)
-		for _, s := range subs {
-			drop(t, inboxDir, s.rel, s.data)
-			time.Sleep(time.Duration(rng.IntN(60)) * time.Millisecond)
-		}
-	}()
-	kills := 0
-	for dropping := true; dropping || kills < 12; kills++ {
-		child := start()
-		time.Sleep(time.Duration(200+rng.IntN(1300)) * time.Millisecond)
-		child.Process.Signal(syscall.SIGKILL)
-		child.Wait()
-		select {
-		case <-dropped:
-			dropping = false
-		default:
-		}
-	}
+	start, kills := killWhileDropping(t, inboxDir, dataDir, subs, 12, rng)
 	t.Logf("seed %d: %d kills with -9", seed, kills)
 
 	child := start()
@@ -203,4 +176,51 @@ func checkExactlyOnce(t *testing.T, subs []sub, inboxDir, dataDir string) {
 		t.Errorf("%d notice files in 退回 for %d rejected files", noticeFiles, rejected)
 	}
 	t.Logf("%d files: %d rejected, %d notices, %d deliveries, %d notice files", len(subs), rejected, notices, deliveries, noticeFiles)
+}
+
+// killWhileDropping drops subs into the inbox at random intervals while a
+// daemon child (TestHelperDaemon) is started and killed with -9 at random
+// points, at least minKills times and until every file is dropped. It
+// returns how to start another child and how many kills there were.
+func killWhileDropping(t *testing.T, inboxDir, dataDir string, subs []sub, minKills int, rng *rand.Rand) (func() *exec.Cmd, int) {
+	t.Helper()
+	start := func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDaemon$")
+		cmd.Env = append(os.Environ(), "DOSSIER_HELPER_INBOX="+inboxDir, "DOSSIER_HELPER_DATA="+dataDir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+	pauses := make([]time.Duration, len(subs)) // drawn here: rng is not safe across goroutines
+	for i := range pauses {
+		pauses[i] = time.Duration(rng.IntN(60)) * time.Millisecond
+	}
+	dropped := make(chan error, 1)
+	go func() {
+		for i, s := range subs {
+			if err := dropFile(inboxDir, s.rel, s.data); err != nil {
+				dropped <- err
+				return
+			}
+			time.Sleep(pauses[i])
+		}
+		dropped <- nil
+	}()
+	kills := 0
+	for dropping := true; dropping || kills < minKills; kills++ {
+		child := start()
+		time.Sleep(time.Duration(200+rng.IntN(1300)) * time.Millisecond)
+		child.Process.Signal(syscall.SIGKILL)
+		child.Wait()
+		select {
+		case err := <-dropped:
+			if err != nil {
+				t.Fatalf("drop a file: %v", err)
+			}
+			dropping = false
+		default:
+		}
+	}
+	return start, kills
 }

@@ -76,17 +76,22 @@ func pngBytes(seed int) []byte {
 // as a copy tool that writes "x.part" and renames would.
 func drop(t testing.TB, inboxDir, rel string, data []byte) {
 	t.Helper()
+	if err := dropFile(inboxDir, rel, data); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dropFile is drop for a goroutine: it returns the error.
+func dropFile(inboxDir, rel string, data []byte) error {
 	p := filepath.Join(inboxDir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
+		return err
 	}
 	tmp := p + ".part"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		t.Fatal(err)
+		return err
 	}
-	if err := os.Rename(tmp, p); err != nil {
-		t.Fatal(err)
-	}
+	return os.Rename(tmp, p)
 }
 
 // fileSet is n submissions of mixed types, each with unique content.

@@ -3,7 +3,6 @@ package daemon
 import (
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -24,35 +23,8 @@ func TestCrashSafetyAcrossFileSystems(t *testing.T) {
 	inboxDir := filepath.Join(root, "inbox")
 	dataDir := filepath.Join(otherFileSystem(t, root), "data")
 	os.MkdirAll(inboxDir, 0o755)
-	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDaemon$")
-		cmd.Env = append(os.Environ(), "DOSSIER_HELPER_INBOX="+inboxDir, "DOSSIER_HELPER_DATA="+dataDir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		return cmd
-	}
 	subs := fileSet(120, rng)
-	dropped := make(chan struct{})
-	go func() {
-		defer close(dropped)
-		for _, s := range subs {
-			drop(t, inboxDir, s.rel, s.data)
-			time.Sleep(time.Duration(rng.IntN(60)) * time.Millisecond)
-		}
-	}()
-	kills := 0
-	for dropping := true; dropping || kills < 10; kills++ {
-		child := start()
-		time.Sleep(time.Duration(200+rng.IntN(1300)) * time.Millisecond)
-		child.Process.Signal(syscall.SIGKILL)
-		child.Wait()
-		select {
-		case <-dropped:
-			dropping = false
-		default:
-		}
-	}
+	start, kills := killWhileDropping(t, inboxDir, dataDir, subs, 10, rng)
 	t.Logf("%d kills with -9", kills)
 	logPath := filepath.Join(filepath.Dir(dataDir), "daemon.log")
 	serving := func() int { b, _ := os.ReadFile(logPath); return strings.Count(string(b), `"serving"`) }
