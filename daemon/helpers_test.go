@@ -46,6 +46,12 @@ func testConfig(inboxDir, dataDir string, settle time.Duration) Config {
 
 func newDaemon(t testing.TB, cfg Config, log io.Writer) *Daemon {
 	t.Helper()
+	return newDaemonWith(t, cfg, log, nil)
+}
+
+// newDaemonWith is newDaemon with the evaluator set up by with (nil: as it is).
+func newDaemonWith(t testing.TB, cfg Config, log io.Writer, with func(*process.Evaluator)) *Daemon {
+	t.Helper()
 	ext, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +60,9 @@ func newDaemon(t testing.TB, cfg Config, log io.Writer) *Daemon {
 		log = io.Discard
 	}
 	ev := process.New(ext, testRegistry, dossier.DefaultProgramme(), 50<<20)
+	if with != nil {
+		with(ev)
+	}
 	d, err := New(cfg, ev, testRegistry, dossier.DefaultProgramme(), zerolog.New(log))
 	if err != nil {
 		t.Fatal(err)

@@ -15,10 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rs/zerolog"
 
 	"dossier"
-	"dossier/extract"
 	"dossier/intake"
 	"dossier/ledger"
 	"dossier/process"
@@ -28,20 +26,7 @@ import (
 // young of its last change as dossier's own trouble (serve's setting).
 func youngDaemon(t *testing.T, cfg Config, young time.Duration, log io.Writer) *Daemon {
 	t.Helper()
-	ext, err := extract.New(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if log == nil {
-		log = io.Discard
-	}
-	ev := process.New(ext, testRegistry, dossier.DefaultProgramme(), 50<<20)
-	ev.RetryYoung(young)
-	d, err := New(cfg, ev, testRegistry, dossier.DefaultProgramme(), zerolog.New(log))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return newDaemonWith(t, cfg, log, func(ev *process.Evaluator) { ev.RetryYoung(young) })
 }
 
 // otherFileSystem returns a folder on another file system than dir:
