@@ -150,6 +150,10 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 		pages = fixed
 		text, lines, frames, out = read(pages)
 	}
+	if fixed, ok := e.rereadCounts(ctx, hex.EncodeToString(sum[:]), source, pages, out, opt, read); ok {
+		pages = fixed // a survey's count under its cell's frame lines, reread as digits (scan_counts.go)
+		text, lines, frames, out = read(pages)
+	}
 	before := res.Fields // what the text layer alone gave
 	res.Kind, res.Fields, res.Invalid = out.Kind, out.Fields, out.Invalid
 	res.TextChars = nonSpace(text)
@@ -236,6 +240,10 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 	source := func(int) (string, ScanOptions, func() (image.Image, error)) { return "img", opt, decode }
 	if fixed, ok := e.rereadAmounts(ctx, hex.EncodeToString(sum[:]), source, pages, out, opt, read); ok {
 		pages = fixed
+		text, lines, frames, out = read(pages)
+	}
+	if fixed, ok := e.rereadCounts(ctx, hex.EncodeToString(sum[:]), source, pages, out, opt, read); ok {
+		pages = fixed // a survey's count under its cell's frame lines, reread as digits (scan_counts.go)
 		text, lines, frames, out = read(pages)
 	}
 	if out.Kind != dossier.KindSurvey && out.Kind != dossier.KindAudit {

@@ -68,7 +68,7 @@ func (e *Extractor) rereadAmounts(ctx context.Context, sha string, source pageSo
 		for i, c := range cands {
 			boxes[i] = c.box
 		}
-		texts, confs, err := e.readDigits(ctx, sha, source, p, boxes, opt)
+		texts, confs, err := e.readDigits(ctx, sha, source, p, boxes, opt, "digits", nil)
 		if err != nil {
 			return nil, false
 		}
@@ -221,12 +221,14 @@ func contains(l []int, x int) bool {
 // file for a photographed page).
 type pageSource func(p int) (src string, popt ScanOptions, render func() (image.Image, error))
 
-// readDigits rereads the amounts cands of page p as digits, from the
-// cache when it has them.
-func (e *Extractor) readDigits(ctx context.Context, sha string, source pageSource, p int, boxes []image.Rectangle, opt ScanOptions) ([]string, []float64, error) {
+// readDigits rereads the regions boxes of page p as digits, from the
+// cache when it has them (under kind, "digits" or "counts"); clean, when
+// not nil, works on the prepared page first (scan_counts.go).
+func (e *Extractor) readDigits(ctx context.Context, sha string, source pageSource, p int, boxes []image.Rectangle, opt ScanOptions,
+	kind string, clean func(*image.Gray)) ([]string, []float64, error) {
 	src, popt, render := source(p)
 	h := sha256.Sum256([]byte(fmt.Sprint(boxes)))
-	key := fmt.Sprintf("%s/digits-%x", ocrKey(sha, p, popt.DPI, src, opt.Engine), h[:8])
+	key := fmt.Sprintf("%s/%s-%x", ocrKey(sha, p, popt.DPI, src, opt.Engine), kind, h[:8])
 	type entry struct {
 		Texts []string
 		Confs []float64
@@ -244,6 +246,9 @@ func (e *Extractor) readDigits(ctx context.Context, sha string, source pageSourc
 		return nil, nil, fmt.Errorf("render page %d: %w", p, err)
 	}
 	gray, _ := ocr.PreparePage(img)
+	if clean != nil {
+		clean(gray)
+	}
 	texts, confs, err := opt.Engine.ReadDigits(ctx, gray, boxes, popt.DPI)
 	if err != nil {
 		return nil, nil, err
