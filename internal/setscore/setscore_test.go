@@ -15,6 +15,7 @@ var sets = []struct{ name, dir string }{
 	{"samples", "../../../shared/samples"},
 	{"planted", "../../rules/testdata/planted"},
 	{"unseen4", "../../extract/parse/testdata/unseen4"},
+	{"unseen5", "../../extract/parse/testdata/unseen5"},
 }
 
 const setNow = "2026-11-21T09:00:00+08:00"
