@@ -26,7 +26,9 @@ func TestBacklogOneSettle(t *testing.T) {
 					t.Fatalf("not backlog: %+v", r)
 				}
 			}
-			if d := time.Since(begin); d < 500*time.Millisecond || d > 2*time.Second {
+			// One settle per file would be 150 s; the bound leaves room for a
+			// loaded machine without blurring that.
+			if d := time.Since(begin); d < 500*time.Millisecond || d > 5*time.Second {
 				t.Fatalf("%d backlog files took %v, want one settle (500ms) plus a little", n, d)
 			}
 		})
@@ -64,7 +66,8 @@ func TestScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(begin); d < 400*time.Millisecond || d > time.Second {
+	// The growing file never settles: waiting for it would never return.
+	if d := time.Since(begin); d < 400*time.Millisecond || d > 3*time.Second {
 		t.Fatalf("Scan took %v, want one settle", d)
 	}
 	want := []struct {
