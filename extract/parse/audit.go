@@ -9,14 +9,16 @@ import (
 )
 
 var auditMoneyLabels = join(
-	lit("received_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "人力资源和社会保障部支持资金", "部支持资金", "中央支持资金", "部级资金"),
-	lit("received_municipal", false, "市级配套资金", "市级经费", "市配套资金", "市级资金", "市人社局配套资金", "市级支持资金", "地方配套资金", "市财政资金", "配套资金"),
+	lit("received_mohrss", false, "人力资源社会保障部支持资金", "人社部支持资金", "人力资源和社会保障部支持资金", "部支持资金", "中央支持资金", "部级资金",
+		"人力资源社会保障部资助经费", "人力资源和社会保障部资助经费", "人社部资助经费", "部资助经费", "人社部拨付经费"),
+	lit("received_municipal", false, "市级配套资金", "市级经费", "市配套资金", "市级资金", "市人社局配套资金", "市级支持资金", "地方配套资金", "市财政资金", "配套资金",
+		"市人社局拨付经费", "人社局拨付经费", "市级拨付经费", "市人社局资助经费", "市级资助经费"),
 	lit("received_total", false, "到位资金合计", "经费收入合计", "收入合计", "收入小计", "经费收入小计", "到位资金总额", "资金到位合计", "到位合计", "资金来源合计"),
-	lit("spent_expert_fees", false, "专家劳务费", "劳务费", "专家咨询费"),
-	lit("spent_travel", false, "差旅费", "交通食宿费", "交通、食宿费", "差旅费（交通、食宿）"),
-	lit("spent_meetings", false, "会议费"),
+	lit("spent_expert_fees", false, "专家劳务费", "劳务费", "专家咨询费", "专家咨询费（劳务费）", "专家劳务费（咨询费）", "咨询费（劳务费）"),
+	lit("spent_travel", false, "差旅费", "交通食宿费", "交通、食宿费", "差旅费（交通、食宿）", "交通及住宿费", "交通住宿费", "交通及食宿费", "城市间交通费及住宿费"),
+	lit("spent_meetings", false, "会议费", "会议场地费", "会务费", "会场费"),
 	lit("spent_training", false, "培训费"),
-	lit("spent_materials", false, "资料印刷费", "资料费", "印刷费", "耗材费", "材料费", "资料印刷费/耗材"),
+	lit("spent_materials", false, "资料印刷费", "资料费", "印刷费", "耗材费", "材料费", "资料印刷费/耗材", "印刷及资料费", "印刷资料费", "资料及印刷费"),
 	lit("spent_other", false, "其他支出", "其他费用", "其它支出"),
 	lit("spent_total", false, "实际支出合计", "经费支出合计", "支出合计", "支出小计", "经费支出小计", "支出总额", "实际支出总额"),
 	lit("balance", false, "结余资金", "结余金额", "资金结余", "结余"),
@@ -25,7 +27,7 @@ var auditMoneyLabels = join(
 var (
 	amountRe      = regexp.MustCompile(`^[¥￥]?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)?$`)
 	wanHeaderRe   = regexp.MustCompile(`(?:金额|单位|数额)\s*[(（:：]\s*(?:人民币)?\s*万元`)
-	reportNoRe    = regexp.MustCompile(`[\p{Han}A-Za-z]{1,12}字\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*(?:第\s*)?[0-9A-Za-z-]+\s*号`)
+	reportNoRe    = regexp.MustCompile(`[\p{Han}A-Za-z]{0,12}[审字][\p{Han}A-Za-z]{0,3}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*(?:第\s*)?[0-9A-Za-z-]+\s*号`)
 	reportDateRe  = regexp.MustCompile(`报告日期\s*[:：]?\s*(` + DatePattern.String() + `)`)
 	periodRe      = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:至|到|~|～|—|－|-|–)+\s*(` + DatePattern.String() + `)`)
 	startProseRe  = regexp.MustCompile(`(` + DatePattern.String() + `)\s*(?:正式)?(?:开始|启动|开展首批|开展第一批)`)
@@ -34,14 +36,18 @@ var (
 	startRe       = regexp.MustCompile(`(?:服务活动)?开始(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
 	endRe         = regexp.MustCompile(`(?:服务活动)?(?:结束|完成)(?:日期|时间)\s*[:：为]?\s*(` + DatePattern.String() + `)`)
 	firmRe        = regexp.MustCompile(`[\p{Han}A-Za-z0-9()（）·]{2,40}?会计师事务所(?:股份有限公司|有限责任公司|有限公司)?(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[\p{Han}]{1,8}分所)?`)
-	addresseeRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校))\s*[:：]\s*$`)
+	addresseeRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}(?:医院|大学|学院|公司|中心|研究所|研究院|推广站|协会|局|院|所|站|会|校)(?:\s*[(（][\p{Han}]{2,30}[)）])?)\s*[:：]\s*$`)
 	auditedRe     = regexp.MustCompile(`审计了\s*(?:后附的)?\s*(.{2,60}?)\s*[(（]\s*(?:依托单位|实施单位|单位)\s*[:：]\s*((?:[^()（）\n]|[(（][^()（）\n]{1,30}[)）])+?)\s*[)）]`)
 	// "对X2026年度专家服务基层项目经费决算报表进行了审计", "关于X专项资金的审计报告"
 	auditedProseRe = regexp.MustCompile(`(?:对|审计了)\s*(?:后附的)?\s*([^，。；：:\n]{4,60}?)\s*(?:[(（]|20\d{2}\s*年)`)
 	auditTitleRe   = regexp.MustCompile(`关于\s*([^，。；：:\n]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:专项资金|专项经费|项目经费|经费|资金)(?:收支|使用|决算)?(?:情况)?的?(?:专项)?审计报告`)
+	// "我们审计了后附的X项目经费收支决算表（以下简称决算表）"
+	auditedTableRe = regexp.MustCompile(`审计了\s*(?:后附的)?\s*([^，。；：:\n]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:项目|专项)?(?:经费|资金)(?:收支)?决算(?:表|报表)`)
+	// "关于X项目经费使用情况的决算说明"
+	accountsNoteRe = regexp.MustCompile(`关于\s*([^，。；：:\n]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:项目|专项)?(?:经费|资金)(?:收支|使用)?(?:情况)?的?决算(?:说明|报告)`)
 	notTeamRe      = regexp.MustCompile(`决算|报表|审计|资金|经费|财务`)
-	explainRe      = regexp.MustCompile(`结余资金(?:专项)?(?:情况)?说明\s*[:：]?`)
-	refundedRe     = regexp.MustCompile(`已\s*(?:于[^。；\n]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
+	explainRe      = regexp.MustCompile(`结余资金的?(?:专项)?(?:情况)?说明\s*[:：]?`)
+	refundedRe     = regexp.MustCompile(`已\s*(?:于[^。；]{0,20})?(?:全额|全部|足额)?\s*(?:退回|退还|缴回|上缴|返还)`)
 	notRefundRe    = regexp.MustCompile(`(?:尚未|未|暂未|没有)\s*(?:全额|全部)?\s*(?:退回|退还|缴回|上缴|返还)`)
 )
 
@@ -109,7 +115,7 @@ func parseAudit(text string, c *collector) {
 	if g := addresseeRe.FindStringSubmatch(s); g != nil {
 		c.set("unit", CleanText(g[1]))
 	}
-	for _, re := range []*regexp.Regexp{auditedProseRe, auditTitleRe} {
+	for _, re := range []*regexp.Regexp{auditedProseRe, auditedTableRe, auditTitleRe, accountsNoteRe} {
 		if g := re.FindStringSubmatch(flat); g != nil && !notTeamRe.MatchString(g[1]) {
 			c.set("team_name", CleanText(g[1]))
 		}
@@ -129,7 +135,7 @@ func parseAudit(text string, c *collector) {
 
 var (
 	accountsTitleRe = regexp.MustCompile(`(?m)^\s*([^，。；：:\n\d]{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*(?:项目|专项)?(?:经费|资金)决算报告\s*$`)
-	financeDeptRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}?)\s*(?:财务处|财务部|财务科|计划财务处|财务资产处)\s*$`)
+	financeDeptRe   = regexp.MustCompile(`(?m)^\s*([\p{Han}()（）]{4,40}?)\s*(?:财务处|财务部|财务科|计划财务处|财务资产处|[(（]\s*(?:计划)?财务(?:处|部|科)\s*(?:代章|盖章|公章)?\s*[)）])\s*$`)
 )
 
 // flatten joins lines wrapped inside a sentence (Chinese text breaks
@@ -174,7 +180,7 @@ func (c *collector) auditor(s string) {
 			if m == "" {
 				continue
 			}
-			name := trimFirmPrefix(m)
+			name := sealNoteRe.ReplaceAllString(trimFirmPrefix(m), "")
 			any = name
 			rest := strings.TrimSpace(strings.Replace(part, m, "", 1))
 			rest = strings.Trim(rest, "（）()盖章公章签章：: ")
@@ -190,6 +196,9 @@ func (c *collector) auditor(s string) {
 		c.set("auditor", strings.Join(strings.Fields(best), ""))
 	}
 }
+
+// sealNoteRe is the seal note written after a firm's name: （盖章）.
+var sealNoteRe = regexp.MustCompile(`\s*[(（]\s*(?:盖章|公章|签章|印章|章)\s*[)）]\s*$`)
 
 // trimFirmPrefix drops words before the firm's name in a sentence ("经上海某会计师事务所").
 func trimFirmPrefix(m string) string {
@@ -255,7 +264,7 @@ func opinionSentence(flat string) (string, string) {
 			return "adverse", m
 		case strings.Contains(m, "除") && strings.Contains(m, "影响外"):
 			return "qualified", m
-		case strings.Contains(m, "在所有重大方面") && strings.Contains(m, "公允反映"):
+		case strings.Contains(m, "在所有重大方面") && (strings.Contains(m, "公允反映") || strings.Contains(m, "如实反映")):
 			return "unqualified", m
 		}
 	}

@@ -107,8 +107,14 @@ func unitOf(key string) string {
 
 var leadNoteRe = regexp.MustCompile(`^[\s:：]*(?:[(（][^()（）\d]{0,30}[)）][\s:：]*)+`)
 
+var leadMarkRe = regexp.MustCompile(`^[\s:：]*[(（][ \t\x{3000}]*[√✓✔×✗xX☑■]?[ \t\x{3000}]*[)）]\s*[是否有无]`)
+
 // stripLead removes separators and bracketed notes before a value.
 func stripLead(raw string) string {
+	if leadMarkRe.MatchString(raw) {
+		// "（√）是　（ ）否": the brackets hold a choice's mark, not a note
+		return strings.TrimLeft(raw, " \n:：")
+	}
 	s := leadNoteRe.ReplaceAllString(raw, "")
 	return strings.TrimLeft(s, " \n:：")
 }
@@ -160,6 +166,9 @@ func (c *collector) assign(key, raw string) {
 		c.record(key, v, st, raw)
 	case dossier.TypeList:
 		raw = rowNoTailRe.ReplaceAllString(raw, "")
+		if i := strings.Index(raw, "。"); i >= 0 {
+			raw = raw[:i] // "分别为叶城县。全年开展…": the sentence ends the list
+		}
 		if key == "service_fields" {
 			c.serviceFields(raw)
 			return
@@ -179,6 +188,10 @@ func (c *collector) assign(key, raw string) {
 		}
 		raw = rowNoTailRe.ReplaceAllString(raw, "")
 		t := trimUnmatchedClose(trailEnumRe.ReplaceAllString(CleanText(stripLead(raw)), "$1"))
+		t = strings.TrimSpace(nextLeadRe.ReplaceAllString(t, ""))
+		if key == "funds_matching_source" {
+			t = strings.TrimSpace(sourceVerbRe.ReplaceAllString(t, ""))
+		}
 		if IsBlank(t) {
 			c.set(key, nil)
 		} else {
@@ -186,6 +199,14 @@ func (c *collector) assign(key, raw string) {
 		}
 	}
 }
+
+// nextLeadRe is the start of the next sentence a value in running text
+// ran into: "共建专家工作站 ；召开" (召开座谈交流会 …).
+var nextLeadRe = regexp.MustCompile(`\s*[；;。]\s*\p{Han}{1,4}\s*$`)
+
+// sourceVerbRe is the verb after a source written on a blank: "配套资金由
+// 市人社局拨付 提供。".
+var sourceVerbRe = regexp.MustCompile(`\s+(?:提供|出资|承担|拨付|负责)\s*(?:[。；;].*)?$`)
 
 // choiceLeadRe is a 有/无 (是/否) choice with its marks at the start of a
 // value, and the separator after it.
@@ -240,7 +261,45 @@ func (c *collector) assignInt(key, raw string) {
 	c.pending = nil
 	chunk := firstChunk(raw)
 	n, st := ParseCount(chunk)
+	if st == Invalid {
+		if words, val, ok := labelTailValue(chunk); ok {
+			// a longer label cut to a known one (博士后|研究人员人数 3): the
+			// rest is the label's, never its value; a number after it is
+			// read, with less confidence
+			if val == "" {
+				return
+			}
+			if n, st = ParseCount(val); st == Invalid {
+				return
+			}
+			c.record(key, n, st, val)
+			if !connectorRe.MatchString(words) {
+				c.unsure(key, looseConfidence, words)
+			}
+			return
+		}
+	}
 	c.record(key, n, st, chunk)
+}
+
+// connectorRe is the grammar between a label and its number in a
+// sentence: 具有正高级职称的____8人, 专家人才共____28人.
+var connectorRe = regexp.MustCompile(`^(?:的|共|共计|合计|累计|总计|为|达|计)$`)
+
+// labelTailValue splits a value that begins with the rest of a longer
+// label ("研究人员人数 3", "的人数：6", "召开场次") into those words and
+// what follows them.
+func labelTailValue(chunk string) (words, val string, ok bool) {
+	rs := []rune(strings.TrimSpace(chunk))
+	i := 0
+	for i < len(rs) && isHan(rs[i]) {
+		i++
+	}
+	words = string(rs[:i])
+	if words == "" || !labelTailRe.MatchString(words) && !connectorRe.MatchString(words) {
+		return "", "", false
+	}
+	return words, strings.TrimSpace(strings.TrimLeft(string(rs[i:]), " ：:")), true
 }
 
 func allNum(f []string) bool {

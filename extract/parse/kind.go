@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,10 @@ var (
 	}
 )
 
+// summaryHeadRe is how a summary's title names its kind: …工作总结,
+// …工作小结, …工作情况汇报, 关于…开展…情况的报告.
+var summaryHeadRe = regexp.MustCompile(`总结|小结|工作汇报|情况汇报|情况的?报告`)
+
 func score(s string, words map[string]int) int {
 	n := 0
 	for w, v := range words {
@@ -44,7 +49,7 @@ func nameHint(name string) dossier.Kind {
 		return dossier.KindSurvey
 	case strings.Contains(n, "审计") || strings.Contains(n, "决算"):
 		return dossier.KindAudit
-	case strings.Contains(n, "总结"):
+	case summaryHeadRe.MatchString(n):
 		return dossier.KindSummary
 	case strings.Contains(n, "照片") || strings.Contains(n, "影像") || strings.Contains(n, "图片") || strings.Contains(n, "现场"):
 		return dossier.KindPhotos
@@ -111,7 +116,7 @@ func DetectKind(name, text string, pages, images int, isImage bool) dossier.Kind
 			return dossier.KindPhotos
 		}
 	}
-	if strings.Contains(head, "总结") || (hint == dossier.KindSummary && han >= 30) {
+	if summaryHeadRe.MatchString(head) || (hint == dossier.KindSummary && han >= 30) {
 		return dossier.KindSummary
 	}
 	if sv >= 5 && hint == dossier.KindSurvey {

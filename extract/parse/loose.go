@@ -42,7 +42,7 @@ const loosePrefix = `(?:(?:其中|累计|共计|合计|参与|参加|是否有|�
 const looseNote = `(?:\s*[(（]\s*(?:含|包括|不含)[^()（）\n]{0,24}[)）])`
 
 func looseSuffix(key string) string {
-	words := []string{"合计", "共计", "累计", "总数", "总计", "数量", "次数", "场次", "个数", "专家", "情况", "报道", "的专家人数", "的专家"}
+	words := []string{"合计", "共计", "累计", "总数", "总计", "数量", "次数", "场次", "个数", "专家", "情况", "报道", "的专家人数", "的专家", "方面"}
 	if f, ok := dossier.FieldByKey(key); ok {
 		switch {
 		case strings.Contains(f.Label, "（人次）"):
@@ -65,6 +65,13 @@ func looseSuffix(key string) string {
 const looseConfidence = 0.7
 
 var looseRestRe = regexp.MustCompile(`^\p{Han}{1,10}$`)
+
+// labelTailRe is the rest of a longer label after a known one, not a
+// value: the words that name what is counted (博士后|研究人员人数,
+// 专家来自本省（区、市）|的人数, 座谈交流会|召开场次, 联合攻关|开展次数).
+// A cell ending so is that field's label, read with less confidence; in
+// running text such words are never the field's value.
+var labelTailRe = regexp.MustCompile(`^的?\p{Han}{0,6}?(?:人数|人次|场次|次数|个数|数量|总数|天数|户数)$`)
 
 // looseRest accepts the unknown words left in a label cell (是否事先与基层单位
 // 对接需求 → 是否事先与基层单位) when the cell holds no answer of its own (no
@@ -93,14 +100,17 @@ func looseRest(cell, s string, unknown []string, ms []match) bool {
 		return false
 	}
 	tail := cellUnitRe.ReplaceAllString(s[field.end:], "")
-	tail = cellOptRe.ReplaceAllString(tail, "")
-	if strings.Trim(tail, " :：()（）") != "" {
+	tail = strings.Trim(cellOptRe.ReplaceAllString(tail, ""), " :：()（）")
+	if tail != "" && !labelTailRe.MatchString(tail) {
 		return false
 	}
 	n := 0
 	for _, w := range unknown {
 		if !looseRestRe.MatchString(w) {
 			return false
+		}
+		if tail != "" && strings.HasSuffix(tail, w) {
+			continue // the label's own count words: 博士后 + 研究人员人数
 		}
 		n += len([]rune(w))
 	}

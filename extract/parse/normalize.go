@@ -359,6 +359,9 @@ func markedOptions(s string, opts []option) ([]string, bool) {
 	db, da := 0, 0 // spaces between options and their marks, each way
 	for i, o := range opts {
 		before[i] = markBefore(s[:o.at])
+		if before[i] == 0 {
+			before[i] = bracketBefore(s[:o.at])
+		}
 		after[i] = markAfter(s[o.at+len(o.name):])
 		if before[i] != 0 {
 			db += gapBefore(s[:o.at])
@@ -427,6 +430,26 @@ func markBefore(s string) int {
 	}
 	return 0
 }
+
+// bracketBefore reads a mark in brackets right before an option, or the
+// empty brackets of one not chosen: "（√）是　（ ）否".
+func bracketBefore(s string) int {
+	if g := bracketMarkRe.FindStringSubmatch(s); g != nil {
+		// "（√）是　（ ）否": the mark in brackets before its option
+		m := []rune(strings.TrimSpace(g[1]))
+		switch {
+		case len(m) == 0 || isUnchecked(m[0]):
+			return -1
+		case isChecked(m[0]) || m[0] == 'x' || m[0] == 'X' || m[0] == 'v' || m[0] == 'V':
+			return 1
+		}
+	}
+	return 0
+}
+
+// bracketMarkRe is a bracket pair holding a mark or nothing, right
+// before an option ("（√）是", "（ ）否", "[x]有").
+var bracketMarkRe = regexp.MustCompile(`[(（\[【]([ \t\x{3000}]*[^ \t\x{3000})）\]】]?[ \t\x{3000}]*)[)）\]】][ \t\x{3000}]*$`)
 
 // markAfter reads a mark right after an option: ☑, (√), （ ）, [x].
 func markAfter(s string) int {

@@ -153,10 +153,17 @@ func (c *collector) heading(lines []string, photos bool) {
 	}
 }
 
-var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?|年度)?\s*(?:服务基层工作总结|工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明|活动照片|工作情况报告|工作报告|成效报告|情况报告)\s*$`)
+var titleSuffixRe = regexp.MustCompile(`\s*(?:\d{4}\s*年\s*(?:度)?|年度)?\s*(?:服务基层工作总结|工作成效总结|工作总结|成效总结|年度总结|总结|服务现场影像(?:图片)?资料及说明|现场影像资料及说明|影像图片资料及说明|影像图片资料|影像资料|现场照片及说明|现场照片|照片及说明|活动照片|工作情况报告|工作报告|成效报告|情况报告|服务基层工作小结|工作小结|小结|工作情况汇报|情况汇报|工作汇报)\s*$`)
+
+// aboutTitleRe is a summary titled as a report on what a team did:
+// "关于X开展专家服务基层活动情况的报告" → X.
+var aboutTitleRe = regexp.MustCompile(`^关于\s*(.{4,60}?)\s*(?:20\d{2}\s*年度?)?\s*开展.{0,30}?情况的?(?:报告|汇报|总结)$`)
 
 // teamFromTitle strips the kind words from a title line: "X 2026 年度工作成效总结" → X.
 func teamFromTitle(title string) string {
+	if g := aboutTitleRe.FindStringSubmatch(title); g != nil {
+		return strings.TrimSpace(g[1])
+	}
 	t := titleSuffixRe.ReplaceAllString(title, "")
 	t = strings.TrimSpace(t)
 	if t == title || len([]rune(t)) < 4 || genericRe.MatchString(t) {

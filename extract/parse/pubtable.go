@@ -7,7 +7,7 @@ import (
 
 // pubHeadRe is the header row of the publicity items written as a table:
 // 媒体名称 | 发布时间 | 篇名 in any order, perhaps with 序号.
-var pubHeadRe = regexp.MustCompile(`^(?:序号\s*)?(?:(?:媒体名称|媒体|发布(?:时间|日期)|篇名|标题|文章标题)\s*){3}$`)
+var pubHeadRe = regexp.MustCompile(`^(?:序号\s*)?(?:(?:媒体名称|(?:刊发|报道|发布|宣传)?媒体|(?:发布|刊发|报道)(?:时间|日期)|篇名|(?:文章|报道|稿件)?标题)\s*){3}$`)
 
 // publicityTable reads the publicity items laid out as a table in a PDF's
 // text (a header line, then one line per item with its date in the middle,
@@ -21,8 +21,7 @@ func (c *collector) publicityTable(s string) string {
 		if last < 0 {
 			continue
 		}
-		dateFirst := strings.Index(h, "发布") < strings.Index(h, "媒体")
-		titleFirst := idx(h, "篇名", "标题") >= 0 && idx(h, "篇名", "标题") < strings.Index(h, "媒体")
+		mi, di, ti := strings.Index(h, "媒体"), idx(h, "时间", "日期"), idx(h, "篇名", "标题")
 		j := last + 1
 		n := 0
 		for ; j < len(lines); j++ {
@@ -40,21 +39,7 @@ func (c *collector) publicityTable(s string) string {
 				}
 				break
 			}
-			before := strings.TrimSpace(row[:loc[0]])
-			after := strings.TrimSpace(row[loc[1]:])
-			media, title := before, after
-			switch {
-			case dateFirst:
-				f := strings.Fields(after)
-				if len(f) > 0 {
-					media, title = f[0], strings.Join(f[1:], "")
-					if titleFirst {
-						media, title = f[len(f)-1], strings.Join(f[:len(f)-1], "")
-					}
-				}
-			case titleFirst:
-				media, title = after, before
-			}
+			media, title := pubCells(strings.TrimSpace(row[:loc[0]]), strings.TrimSpace(row[loc[1]:]), mi, di, ti)
 			c.media = append(c.media, CleanText(media))
 			c.dates = append(c.dates, row[loc[0]:loc[1]])
 			c.titles = append(c.titles, CleanText(title))
@@ -100,6 +85,33 @@ func pubHeader(lines []string, i int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// pubCells splits a publicity row's text before and after its date into
+// media name and title, by the header's column order (mi, di, ti: where
+// 媒体, the date and the title stand in it): a side that holds both
+// columns is split at its first or last space.
+func pubCells(before, after string, mi, di, ti int) (media, title string) {
+	split := func(side string, mediaFirst bool) (string, string) {
+		f := strings.Fields(side)
+		if len(f) == 0 {
+			return "", ""
+		}
+		if mediaFirst {
+			return f[0], strings.Join(f[1:], "")
+		}
+		return f[len(f)-1], strings.Join(f[:len(f)-1], "")
+	}
+	switch {
+	case mi < di && (ti < 0 || ti > di):
+		return before, after
+	case mi > di && ti >= 0 && ti < di:
+		return after, before
+	case mi > di: // both after the date
+		return split(after, ti < 0 || mi < ti)
+	default: // both before the date
+		return split(before, ti < 0 || mi < ti)
+	}
 }
 
 func idx(s string, words ...string) int {

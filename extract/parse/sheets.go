@@ -23,11 +23,11 @@ var gridLabels = func() []label {
 }()
 
 var (
-	cellUnitRe = regexp.MustCompile(`[(（]\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|名)\s*[)）]`)
+	cellUnitRe = regexp.MustCompile(`[(（]\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|名|批|批次)\s*[)）]`)
 	// cellOptRe is a note on the answer's form: the choices offered
 	// ("（有/无）", "(Y/N)", "（是/否）") or the option a count belongs to
 	// ("服务天数（一次服务）").
-	cellOptRe   = regexp.MustCompile(`[(（]\s*(?:[有是√✓]\s*[/／、|]\s*[无否×✗]|(?i:y\s*[/／]\s*n)|一次服务|分批次服务|单选|下拉选择)\s*[)）]`)
+	cellOptRe   = regexp.MustCompile(`[(（]\s*(?:[有是√✓]\s*[/／、|]\s*[无否×✗]|(?i:y\s*[/／]\s*n)|一次服务|一次性服务|一次性|分批次服务|分批次|分批|单选|下拉选择)\s*[)）]`)
 	cellRestSet = map[string]bool{"次数": true, "场次": true, "人数": true, "个数": true, "数量": true, "数": true, "次": true, "场": true,
 		"个": true, "人": true, "人次": true, "项": true, "种": true, "家": true, "天": true, "万元": true, "元": true, "金额": true, "情况": true, "请补充": true, "具体形式": true, "多选": true, "请选择": true, "专家": true, "来源": true, "专家来源": true}
 )
@@ -138,6 +138,13 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 					continue
 				}
 				val, vp, found := valueFor(rows, isLabel, keys, r, ci, key)
+				if found && vp.r == r && !readsAs(key, val) {
+					// a row of column headers over a row of values: the cell
+					// to the right is the next header, not this one's value
+					if v := cellAt(rows, r+1, ci); v != "" && !isLabel[cellPos{r + 1, ci}] && readsAs(key, v) {
+						val, vp = v, cellPos{r + 1, ci}
+					}
+				}
 				if found {
 					used[vp] = true
 				}
@@ -169,6 +176,8 @@ func parseSurveySheets(sheets []Sheet, c *collector) {
 					old := c.unit
 					if units[p] != "" {
 						c.unit = units[p]
+					} else if u := rowUnit(rows, r, ci, vp.c); u != "" && vp.r == r {
+						c.unit = u
 					}
 					c.assign(key, val)
 					if loose[p] {
@@ -265,6 +274,11 @@ func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string
 		if isLabel[p] && !acceptLabel(p) {
 			break
 		}
+		if unitCellRe.MatchString(v) && nextValue(rows, isLabel, r, cc) {
+			// an indicator sheet's 计量单位 column between the label and
+			// its value (指标名称 | 计量单位 | 填报数)
+			continue
+		}
 		return v, p, true
 	}
 	// Below: the next cell down, past note cells ("（填写）") and at most
@@ -293,17 +307,63 @@ func valueFor(rows [][]string, isLabel map[cellPos]bool, keys map[cellPos]string
 	return "", cellPos{}, false
 }
 
+// readsAs reports whether v reads as a value of key's type: a count, an
+// amount or a yes/no for those fields, anything for text.
+func readsAs(key, v string) bool {
+	switch typeOf(key) {
+	case dossier.TypeInt:
+		_, st := ParseCount(v)
+		return st == OK || st == Blank
+	case dossier.TypeMoney:
+		_, st := ParseMoney(v, unitOf(key))
+		return st == OK || st == Blank
+	case dossier.TypeBool:
+		_, st := ParseBool(v)
+		return st == OK || st == Blank
+	}
+	return true
+}
+
+// unitCellRe is a cell that holds only a unit of measure.
+var unitCellRe = regexp.MustCompile(`^\s*[(（]?\s*(?:万元|元|个|人|人次|次|场|场次|项|种|家|天|批|批次|名|篇|条|户|所|期|万人次|人天)\s*[)）]?\s*$`)
+
+// nextValue reports whether a cell right of (r, c) holds something that
+// is not a label.
+func nextValue(rows [][]string, isLabel map[cellPos]bool, r, c int) bool {
+	for cc := c + 1; cc < len(rows[r]); cc++ {
+		if rows[r][cc] == "" {
+			continue
+		}
+		return !isLabel[cellPos{r, cc}]
+	}
+	return false
+}
+
+// rowUnit is the money unit an indicator sheet's unit column gives a row:
+// the unit cell between the label at c and its value at vc.
+func rowUnit(rows [][]string, r, c, vc int) string {
+	for cc := c + 1; cc < vc && cc < len(rows[r]); cc++ {
+		switch strings.Trim(rows[r][cc], " ()（）") {
+		case "万元":
+			return "万元"
+		case "元":
+			return "元"
+		}
+	}
+	return ""
+}
+
 // checkList reports whether the 服务领域 name at p is one choice of a
 // check list (a row or column of names, each with its own mark cell)
 // rather than a value written under or beside the 服务领域 label.
 func checkList(rows [][]string, keys map[cellPos]string, p cellPos) bool {
-	names := 0
+	names := map[string]bool{} // distinct: a merged cell repeats its name
 	for c := range rows[p.r] {
-		if strings.HasPrefix(keys[cellPos{p.r, c}], "@sf:") {
-			names++
+		if k := keys[cellPos{p.r, c}]; strings.HasPrefix(k, "@sf:") {
+			names[k] = true
 		}
 	}
-	return names >= 2 || strings.HasPrefix(keys[cellPos{p.r + 1, p.c}], "@sf:")
+	return len(names) >= 2 || strings.HasPrefix(keys[cellPos{p.r + 1, p.c}], "@sf:")
 }
 
 // modeFromOptions reads 服务形式 laid out as option cells with the mark

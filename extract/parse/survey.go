@@ -43,6 +43,7 @@ func keepEnumTail(m string) string {
 func parseSurveyText(text string, c *collector) {
 	s := prepSurvey(text)
 	s = c.publicityTable(s)
+	s = pairHeaderRows(s)
 	regionRe(s, c)
 	ms := findLabels(s, surveyAll)
 	c.walk(s, ms)
