@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -41,6 +43,45 @@ func (a attempts) begin(data []byte) (key string, n int, poisoned bool) {
 		_ = os.WriteFile(a.path(key), []byte(strconv.Itoa(n+1)), 0o644) // best effort: a full disk only loses the count
 	}
 	return key, n, false
+}
+
+// count is how many reads of key did not end.
+func (a attempts) count(key string) int {
+	raw, _ := os.ReadFile(a.path(key))
+	n, _ := strconv.Atoi(strings.TrimSpace(string(raw)))
+	return n
+}
+
+// set records n reads of key that did not end (best effort).
+func (a attempts) set(key string, n int) {
+	if err := os.MkdirAll(a.dir, 0o755); err == nil {
+		_ = os.WriteFile(a.path(key), []byte(strconv.Itoa(n)), 0o644)
+	}
+}
+
+// fileKey is the attempts key of the file at path: its content's SHA-256,
+// read without following a link.
+func fileKey(path string) (string, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// AttemptsDirOf is the folder where readers with these options count
+// the reads that did not end (for Child.AttemptsDir).
+func AttemptsDirOf(opt Options) string {
+	tmp := opt.TmpDir
+	if tmp == "" && opt.CacheDir != "" {
+		tmp = filepath.Join(filepath.Dir(filepath.Clean(opt.CacheDir)), "tmp")
+	}
+	return attemptsDir(tmp)
 }
 
 // end forgets key's failed reads: the file was read to a verdict.

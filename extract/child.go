@@ -38,11 +38,46 @@ type Child struct {
 	// context). Defaults 60 s and 30 s.
 	Timeout, Grace time.Duration
 	slots          chan *worker // idle workers, or nil for a slot with none running
+	// AttemptsDir is where the workers count the reads of a file that did
+	// not end (their Options.TmpDir's "attempts"); "" counts in the
+	// workers only.
+	AttemptsDir string
 }
 
 // maxServed is how many files a worker reads before it is replaced, which
 // returns whatever memory its parsers kept.
 const maxServed = 100
+
+// crashCount is how many reads of the file at path the workers' attempts
+// markers hold before a read (-1: not counted here).
+func (c *Child) crashCount(path string) int {
+	if c.AttemptsDir == "" {
+		return -1
+	}
+	key, err := fileKey(path)
+	if err != nil {
+		return -1
+	}
+	return attempts{dir: c.AttemptsDir}.count(key)
+}
+
+// countCrash makes sure a read whose worker died counts toward the poison
+// limit: the worker bumps the marker before it reads, but a worker that
+// dies before getting there (out of memory while starting the read) does
+// not, and the file would then be re-read for ever.
+func (c *Child) countCrash(path string, before int) {
+	if before < 0 {
+		return
+	}
+	key, err := fileKey(path)
+	if err != nil {
+		return
+	}
+	a := attempts{dir: c.AttemptsDir}
+	if a.count(key) <= before {
+		a.set(key, before+1)
+	}
+}
 
 // NewChild returns a Child running at most workers workers at once.
 func NewChild(command func(ctx context.Context) *exec.Cmd, workers int, timeout time.Duration) *Child {
@@ -131,6 +166,10 @@ func (w *worker) stop() {
 
 // ExtractAs reads the file at path in a worker; see Extractor.ExtractAs.
 func (c *Child) ExtractAs(ctx context.Context, path, name string) (Result, error) {
+	before := c.crashCount(path)
+	if before >= maxAttempts { // the workers would say so too, if they lived to
+		return Result{}, poisonError(before)
+	}
 	var w *worker
 	wait := time.NewTimer(c.Timeout)
 	defer wait.Stop()
@@ -155,6 +194,7 @@ func (c *Child) ExtractAs(ctx context.Context, path, name string) (Result, error
 		if ctx.Err() != nil {
 			return Result{}, ctx.Err() // stopping: the file stays claimed
 		}
+		c.countCrash(path, before)
 		return Result{}, ownTrouble("read in a worker", fmt.Errorf("%w: %w: %v (%s)", errWorkerDied, errReadTimeout, err, lastLine(w.stderr.String())))
 	}
 	if w.served++; w.served >= maxServed {

@@ -66,6 +66,7 @@ func testChild(t *testing.T, memory int64, tmp string) *Child {
 			"DOSSIER_WORKER_TMP="+tmp, "GOMAXPROCS=1")
 		return cmd
 	}, 2, 20*time.Second)
+	ch.AttemptsDir = attemptsDir(tmp)
 	t.Cleanup(func() { ch.Close() })
 	return ch
 }
@@ -144,5 +145,33 @@ func TestChildKilledAtTimeout(t *testing.T) {
 	out, _ := exec.Command("pgrep", "-f", "sleep 613").Output()
 	if len(bytes.TrimSpace(out)) > 0 {
 		t.Errorf("worker processes left running: %s", out)
+	}
+}
+
+// A worker that dies before it could count the read (here: at once) still
+// counts: after two such deaths the file is a poison file (F005), and the
+// third read does not start a worker at all.
+func TestChildCountsEarlyDeaths(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "调查表.xlsx")
+	os.WriteFile(p, []byte("any bytes"), 0o644)
+	starts := 0
+	ch := NewChild(func(ctx context.Context) *exec.Cmd {
+		starts++
+		return exec.CommandContext(ctx, "sh", "-c", "exit 2")
+	}, 1, 5*time.Second)
+	ch.AttemptsDir = filepath.Join(dir, "attempts")
+	t.Cleanup(func() { ch.Close() })
+	for i := 1; i <= 2; i++ {
+		if _, err := ch.ExtractAs(context.Background(), p, "调查表.xlsx"); !errors.Is(err, ErrOwnTrouble) {
+			t.Fatalf("read %d: err = %v, want our own trouble (the worker died)", i, err)
+		}
+	}
+	_, err := ch.ExtractAs(context.Background(), p, "调查表.xlsx")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "poison") {
+		t.Fatalf("third read: err = %v, want F005 poison file", err)
+	}
+	if starts != 2 {
+		t.Errorf("%d workers started, want 2 (none for a poison file)", starts)
 	}
 }

@@ -55,7 +55,11 @@ func newChild(cfg config.Config, configPath string) (*extract.Child, error) {
 		cmd.Env = append(os.Environ(), "GOMAXPROCS=1")
 		return cmd
 	}
-	return extract.NewChild(cmd, cfg.Workers, cfg.Limits.Timeout.D()), nil
+	ch := extract.NewChild(cmd, cfg.Workers, cfg.Limits.Timeout.D())
+	// Where the workers count the reads that did not end (newExtractor's
+	// cache folder), so that a worker that died early still counts.
+	ch.AttemptsDir = extract.AttemptsDirOf(extract.Options{CacheDir: filepath.Join(absPath(cfg.Data), "cache", "pdfium")})
+	return ch, nil
 }
 
 func absPath(p string) string {
