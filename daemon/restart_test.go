@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-
 	"dossier"
 	"dossier/intake"
 	"dossier/ledger"
