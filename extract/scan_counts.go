@@ -33,13 +33,14 @@ type countCell struct {
 	at  amountLine
 }
 
-// countCells finds, in pg, the cells of the counts missing from f: the
-// words after the label up to the next Han word read with some confidence
-// (the next label), and their region on the label's row.
-func countCells(p int, pg ocr.Page, f dossier.Fields) []countCell {
+// countCells finds, in pg, the cells of the counts missing from f or
+// read in doubt (doubtful): the words after the label up to the next Han
+// word read with some confidence (the next label), and their region on
+// the label's row.
+func countCells(p int, pg ocr.Page, f dossier.Fields, doubtful map[string]float64) []countCell {
 	var out []countCell
 	for _, c := range countLabels {
-		if f[c.key] != nil {
+		if _, unsure := doubtful[c.key]; f[c.key] != nil && !unsure {
 			continue
 		}
 		for li, l := range pg.Lines {
@@ -110,7 +111,11 @@ func clearCells(cells []countCell) func(*image.Gray) {
 
 // rereadCounts returns pages with the cells of a survey's missing counts
 // replaced by their digits-only rereading, each kept only when the parser
-// then reads the count and no other field changes.
+// then reads the count and no other field changes. A count read in doubt
+// (below ocr.min_confidence) is reread too: when the second reading — eng
+// on the cleared cell, a model and an image of its own — gives the same
+// number, the two confirm each other and the count takes the surer of
+// their confidences; when it differs, the first reading stays, in doubt.
 func (e *Extractor) rereadCounts(ctx context.Context, sha string, source pageSource, pages map[int]ocr.Page, out parse.Output, opt ScanOptions,
 	read func(map[int]ocr.Page) (string, []ocrLine, map[int][]ocr.Frame, parse.Output)) (map[int]ocr.Page, bool) {
 	if out.Kind != dossier.KindSurvey || opt.Engine == nil || !opt.Engine.HasLanguage(ocr.DigitsLanguage) {
@@ -120,9 +125,10 @@ func (e *Extractor) rereadCounts(ctx context.Context, sha string, source pageSou
 	for p, pg := range pages {
 		cur[p] = pg
 	}
+	doubtful := doubtfulCounts(pages, out, opt.MinConfidence, read)
 	changed := false
 	for p, pg := range pages {
-		cells := countCells(p, pg, out.Fields)
+		cells := countCells(p, pg, out.Fields, doubtful)
 		if len(cells) == 0 {
 			continue
 		}
@@ -138,14 +144,21 @@ func (e *Extractor) rereadCounts(ctx context.Context, sha string, source pageSou
 		// rebuilds the page's lines, the earlier cells' indexes stay
 		for i := len(cells) - 1; i >= 0; i-- {
 			c, t := cells[i], texts[i]
-			if _, err := strconv.Atoi(t); err != nil {
+			n, err := strconv.Atoi(t)
+			if err != nil {
 				continue // not a whole number
+			}
+			conf := confs[i]
+			if first, ok := doubtful[c.key]; ok {
+				if !reflect.DeepEqual(out.Fields[c.key], int64(n)) || conf <= first {
+					continue // the readings differ, or the second is no surer
+				}
 			}
 			trial := map[int]ocr.Page{}
 			for q, g := range cur {
 				trial[q] = g
 			}
-			trial[p] = replaceAmount(cur[p], c.at, t, confs[i])
+			trial[p] = replaceAmount(cur[p], c.at, t, conf)
 			_, _, _, got := read(trial)
 			if got.Kind != dossier.KindSurvey || got.Fields[c.key] == nil || !sameBut(out.Fields, got.Fields, c.key) {
 				continue
@@ -154,6 +167,21 @@ func (e *Extractor) rereadCounts(ctx context.Context, sha string, source pageSou
 		}
 	}
 	return cur, changed
+}
+
+// doubtfulCounts: the counts of countLabels read with a confidence below
+// min, with that confidence.
+func doubtfulCounts(pages map[int]ocr.Page, out parse.Output, min float64,
+	read func(map[int]ocr.Page) (string, []ocrLine, map[int][]ocr.Frame, parse.Output)) map[string]float64 {
+	_, lines, frames, _ := read(pages)
+	conf, _ := attribute(out.Fields, lines, frames)
+	d := map[string]float64{}
+	for _, c := range countLabels {
+		if v, ok := conf[c.key]; ok && out.Fields[c.key] != nil && v < min {
+			d[c.key] = v
+		}
+	}
+	return d
 }
 
 // sameBut: b has every field of a as a has it, key aside.

@@ -47,6 +47,20 @@ func applyOCR(d *dossier.Document, res extract.Result) {
 			unsure = append(unsure, k)
 		}
 	}
+	for _, f := range d.Findings {
+		// An error resting on a field OCR did not read, on pages with lines
+		// it could not make out (a publicity table read as noise: S007 "有"
+		// without items), rests on a reading as doubtful as a misread one.
+		// Where every line was made out, a field not read is not there.
+		if f.Severity != dossier.SeverityError || res.OCR.Garbled == 0 {
+			continue
+		}
+		for _, k := range rules.RestsOn(f) {
+			if _, ok := doubt[k]; !ok && !d.Fields.Filled(k) {
+				doubt[k] = 0
+			}
+		}
+	}
 	sort.Strings(unsure)
 	var softened bool
 	d.Findings, softened = rules.SoftenUnsure(d.Findings, doubt, thr)

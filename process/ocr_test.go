@@ -87,3 +87,29 @@ func TestScanWithOCR(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadFieldDoesNotReject: on a scan with lines OCR could not make
+// out, a field it did not read is not known to be blank. S007 ("有" but no item listed) resting on a
+// publicity table OCR could not make out waits for a clerk (review); the
+// same finding on a text PDF would reject.
+func TestUnreadFieldDoesNotReject(t *testing.T) {
+	d := dossier.Document{Kind: dossier.KindSurvey, Format: dossier.FormatPDF,
+		Fields:     dossier.Fields{"publicity": true, "service_days": int64(3)},
+		Confidence: map[string]float64{"publicity": 0.95, "service_days": 0.97},
+		Findings: []dossier.Finding{{Rule: "S007", Field: "publicity_items", Severity: dossier.SeverityError,
+			Message: "「是否开展宣传」选择“有”，但未列出任何宣传报道"}}}
+	clean := d
+	clean.Findings = append([]dossier.Finding(nil), d.Findings...)
+	applyOCR(&d, extract.Result{OCR: &extract.ScanRead{Pages: []int{1}, MinConfidence: 0.8, Garbled: 3}})
+	if f := d.Findings[0]; f.Severity != dossier.SeverityWarning || !f.Unsure {
+		t.Errorf("S007 on an unread publicity table: %+v, want a warning in doubt", f)
+	}
+	if v := dossier.VerdictOf(d.Findings); v != dossier.VerdictReview {
+		t.Errorf("verdict %s, want review", v)
+	}
+	// every line made out: the table is not there, S007 stands
+	applyOCR(&clean, extract.Result{OCR: &extract.ScanRead{Pages: []int{1}, MinConfidence: 0.8}})
+	if f := clean.Findings[0]; f.Severity != dossier.SeverityError {
+		t.Errorf("S007 on a page read whole: %+v, want the error to stand", f)
+	}
+}

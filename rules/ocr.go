@@ -101,12 +101,17 @@ func TrustSums(conf map[string]float64, sets []SumSet, threshold float64) map[st
 }
 
 // Required lists the fields F012 requires to be read with confidence for
-// a document's verdict to stand: those of A001 or S001.
+// a document's verdict to stand: those of A001 or S001 — on a survey the
+// service form too, unless the days or batches filled in imply it (S001
+// then asks nothing of the boxes).
 func Required(kind dossier.Kind, f dossier.Fields) []string {
 	switch kind {
 	case dossier.KindAudit:
 		return auditRequired
 	case dossier.KindSurvey:
+		if !modeImplied(f) {
+			return append([]string{"service_mode"}, requiredOf(f)...)
+		}
 		return requiredOf(f)
 	}
 	return nil
@@ -219,13 +224,22 @@ var s002Fields = map[string][]string{
 	"batch_days_total": {"service_mode", "batch_count"},
 }
 
-func restsOnUnsure(f dossier.Finding, conf map[string]float64, threshold float64) bool {
+// RestsOn lists the fields a finding rests on: its own and those its
+// rule reads beside it.
+func RestsOn(f dossier.Finding) []string {
 	more := ruleFields[f.Rule]
 	if f.Rule == "S002" {
 		more = s002Fields[f.Field]
 	}
-	keys := append([]string{f.Field}, more...)
-	for _, k := range keys {
+	keys := []string{}
+	if f.Field != "" {
+		keys = append(keys, f.Field)
+	}
+	return append(keys, more...)
+}
+
+func restsOnUnsure(f dossier.Finding, conf map[string]float64, threshold float64) bool {
+	for _, k := range RestsOn(f) {
 		if v, ok := conf[k]; ok && v < threshold {
 			return true
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"dossier"
@@ -121,6 +122,26 @@ func TestUnsure(t *testing.T) {
 	want := []string{"auditor", "service_end"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Unsure = %v, want %v", got, want)
+	}
+}
+
+// A survey read by OCR whose service form's boxes gave no answer (a tick
+// read as "加") must not be rejected as 未勾选: the box is in doubt like any
+// required field not read, unless the days or batches filled in imply the
+// form, when S001 does not ask for it.
+func TestUnsureServiceMode(t *testing.T) {
+	f := dossier.Fields{"team_name": "某服务团"}
+	if got := Unsure(dossier.KindSurvey, f, map[string]float64{"team_name": 0.99}, 0.8, true); !slices.Contains(got, "service_mode") {
+		t.Errorf("Unsure = %v, want service_mode in doubt", got)
+	}
+	f["service_days"] = int64(3)
+	if got := Unsure(dossier.KindSurvey, f, map[string]float64{"team_name": 0.99, "service_days": 0.99}, 0.8, true); slices.Contains(got, "service_mode") {
+		t.Errorf("Unsure = %v with the days filled in: service_mode is implied, not in doubt", got)
+	}
+	fs := []dossier.Finding{{Rule: "S001", Field: "service_mode", Severity: dossier.SeverityError}}
+	out, changed := SoftenUnsure(fs, map[string]float64{"service_mode": 0}, 0.8)
+	if !changed || out[0].Severity != dossier.SeverityWarning || !out[0].Unsure {
+		t.Errorf("S001 on an unread service form: %+v, want a warning in doubt", out[0])
 	}
 }
 

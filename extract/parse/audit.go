@@ -77,8 +77,8 @@ func parseAudit(text string, c *collector) {
 	}
 	if g := reportDateRe.FindStringSubmatch(flat); g != nil {
 		c.assign("report_date", g[1])
-	} else if ds := DatePattern.FindAllString(tail(flat, 400), -1); len(ds) > 0 {
-		c.assign("report_date", ds[len(ds)-1])
+	} else if d := lastSigningDate(tail(flat, 400)); d != "" {
+		c.assign("report_date", d)
 	}
 	c.opinion(flat)
 	c.at = dossier.Source{}
@@ -159,6 +159,29 @@ func flatten(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// serviceDateRe: what follows or precedes a date that says it is the
+// service's, not the report's ("至 2026 年 9 月 28 日全部完成").
+var (
+	serviceDateAfterRe  = regexp.MustCompile(`^\s*(?:前)?\s*(?:全部|全面|顺利|正式)?\s*(?:结束|完成|完结|开始|启动|开展)`)
+	serviceDateBeforeRe = regexp.MustCompile(`(?:至|到|于|自|从)\s*$`)
+)
+
+// lastSigningDate is the report's date when no label names it: the last
+// date of the report's end (under the signatures), leaving out a date the
+// text says the service began or ended on — on a scan whose date line
+// under the seal was not made out, that is what would be left.
+func lastSigningDate(s string) string {
+	ms := DatePattern.FindAllStringIndex(s, -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if serviceDateAfterRe.MatchString(s[m[1]:]) || serviceDateBeforeRe.MatchString(s[:m[0]]) {
+			continue
+		}
+		return s[m[0]:m[1]]
+	}
+	return ""
 }
 
 func tail(s string, n int) string {

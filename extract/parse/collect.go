@@ -425,6 +425,12 @@ func (c *collector) serviceFields(raw string) {
 	if otherChosen(s, anyMark) {
 		c.otherChosen = true
 	}
+	if !anyMark && boxedOptions(s, opts) {
+		// the form's boxes printed before the names (read as 口 on a
+		// scan) and none ticked: nothing chosen that can be seen
+		c.set("service_fields", nil)
+		return
+	}
 	if !anyMark {
 		for _, o := range opts {
 			marked = append(marked, o.name)
@@ -435,6 +441,19 @@ func (c *collector) serviceFields(raw string) {
 		return
 	}
 	c.set("service_fields", orderFields(marked))
+}
+
+// boxedOptions reports the options standing behind an empty box as OCR
+// reads one ("口农业口林业…"): at least two, and at least half of them. No
+// choice name holds 口, so it is the box, not a word of the list.
+func boxedOptions(s string, opts []option) bool {
+	n := 0
+	for _, o := range opts {
+		if strings.HasSuffix(strings.TrimRight(s[:o.at], " \t"), "口") {
+			n++
+		}
+	}
+	return n >= 2 && 2*n >= len(opts)
 }
 
 // onlyCheckMark reports a value that is nothing but a check mark, as

@@ -293,6 +293,11 @@ var surveyLabels = loosen(join(
 // value and contain words that are also labels.
 var noteRe = regexp.MustCompile(`[(（][^()（）\n]{0,60}?(?:总和|不重复|注明|请补充|可多选|二者选一|多条分列|各批次|所有批次|各个批次|单选|选填|填写|如有|各类活动合计)[^()（）\n]{0,60}?[)）]`)
 
+// noteOpenLostRe finds a note whose opening bracket was lost (OCR drops
+// a "（" set against a label: "配套资金注明资金来源和金额)"): it begins with
+// the form's instruction words and ends at the next closing bracket.
+var noteOpenLostRe = regexp.MustCompile(`(?:注明|请补充|可多选|二者选一|单选|选填|多条分列)[^()（）\n]{0,30}?[)）]`)
+
 // enumRe finds list numbering at the start of a line: "12. ", "三、", "（2）".
 var enumRe = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}\s*[.、．](?:\s+|[^\d\s])|[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*\d{1,2}\s*[)）])`)
 

@@ -23,6 +23,7 @@ func prepSurvey(text string) string {
 	s = joinCharLines(s)
 	s = leadMarks(s)
 	s = noteRe.ReplaceAllString(s, " ")
+	s = noteOpenLostRe.ReplaceAllString(s, " ")
 	s = enumRe.ReplaceAllStringFunc(s, keepEnumTail)
 	s = midEnumRe.ReplaceAllString(s, "$1 $2")
 	return s

@@ -35,7 +35,10 @@ type Options struct {
 	Samples string // a sample set: SAMPLES/inbox and SAMPLES/expected.jsonl
 	Out     string // the scan set is written to OUT/inbox and OUT/expected.jsonl
 	Limit   int    // at most this many documents (0 = all)
-	Font    string // a CJK TrueType font for the seal's text ("" = LXGW WenKai)
+	// Producers: the source PDFs' producers taken (prefixes); nil = the
+	// public samples' own, "libreoffice". A producer naming a scan never is.
+	Producers []string
+	Font      string // a CJK TrueType font for the seal's text ("" = LXGW WenKai)
 }
 
 // ErrTools: pdftoppm or convert is missing.
@@ -61,7 +64,7 @@ func Generate(ctx context.Context, o Options) ([]Expected, error) {
 	}
 	var out []Expected
 	for _, e := range src {
-		if (e.Kind != "audit" && e.Kind != "survey") || !strings.HasPrefix(e.Producer, "libreoffice") ||
+		if (e.Kind != "audit" && e.Kind != "survey") || !o.takes(e.Producer) ||
 			strings.Contains(e.Producer, "scan") || !strings.HasSuffix(e.Path, ".pdf") {
 			continue
 		}
@@ -79,6 +82,20 @@ func Generate(ctx context.Context, o Options) ([]Expected, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// takes reports whether a source made by producer is scanned.
+func (o Options) takes(producer string) bool {
+	ps := o.Producers
+	if ps == nil {
+		ps = []string{"libreoffice"}
+	}
+	for _, p := range ps {
+		if strings.HasPrefix(producer, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // variant is how one document is scanned.
