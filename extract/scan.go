@@ -144,6 +144,7 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 		text := strings.Join(texts, "\f")
 		return text, lines, frames, runParse(parseInput{Name: name, Text: text, Pages: t.Pages, Images: t.Images})
 	}
+	pages, mended := mendLabels(pages, read) // a label's character tesseract could not make out (scan_mend.go)
 	text, lines, frames, out := read(pages)
 	if placed, ok := placeAmounts(pages, out, read); ok {
 		pages = placed // a bare amount under a lost label, placed by the form and the sums (scan_place.go)
@@ -165,6 +166,7 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 	conf, src := attribute(res.Fields, lines, frames)
 	invalidConf(res.Invalid, lines, frames, conf, src)
 	parserDoubt(conf, out.Confidence)
+	mendedDoubt(conf, mended)
 	for k, v := range before {
 		// Read from the text layer, and the same with the OCR'd pages:
 		// certain, not an OCR reading.
@@ -275,7 +277,7 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 		text := p.Text()
 		return text, lines, map[int][]ocr.Frame{1: p.Frames}, runParse(parseInput{Name: name, Text: text, Pages: 1, Images: 1})
 	}
-	pages := map[int]ocr.Page{1: pg}
+	pages, mended := mendLabels(map[int]ocr.Page{1: pg}, read) // scan_mend.go
 	text, lines, frames, out := read(pages)
 	// an audit photographed: the same placing and digits' rereading as a scan
 	if placed, ok := placeAmounts(pages, out, read); ok {
@@ -308,6 +310,7 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 	res.Confidence, res.Sources = attribute(res.Fields, lines, frames)
 	invalidConf(res.Invalid, lines, frames, res.Confidence, res.Sources)
 	parserDoubt(res.Confidence, out.Confidence)
+	mendedDoubt(res.Confidence, mended)
 }
 
 // ocrContext gives OCR its own time budget (tesseract's per-page limit

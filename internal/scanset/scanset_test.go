@@ -23,7 +23,7 @@ import (
 // now is the sample set's evaluation time (README of the samples).
 var now = time.Date(2026, 11, 21, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-func needTools(t *testing.T) string {
+func needTools(t testing.TB) string {
 	t.Helper()
 	samples := os.Getenv("DOSSIER_SAMPLES")
 	if samples == "" {

@@ -88,6 +88,82 @@ func TestScanSpeed(t *testing.T) {
 		pages, langs, ours.Seconds()/float64(pages), bareLangs, bare.Seconds()/float64(pages), ours.Seconds()/bare.Seconds())
 }
 
+// BenchmarkScanPage is TestScanSpeed as a benchmark: per op, the scans
+// of a set read whole by dossier (render or the page's own JPEG, red ink
+// dropped, deskew, tesseract, lines, parse, rereadings; no cache) and by
+// the bare tesseract command on the same page images, one after the other
+// in the same run. It reports s/page for each and their ratio (x-bare).
+// DOSSIER_SCANSET names a generated set (else three scans are made);
+// DOSSIER_SPEED_PAGES how many scans to time (default 3).
+//
+//	go test ./internal/scanset -run '^$' -bench ScanPage -benchtime 1x
+func BenchmarkScanPage(b *testing.B) {
+	samples := needTools(b)
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		b.Skip("pdfimages not found")
+	}
+	ctx := context.Background()
+	dir := os.Getenv("DOSSIER_SCANSET")
+	if dir == "" {
+		dir = b.TempDir()
+		if _, err := Generate(ctx, Options{Samples: samples, Out: dir, Limit: 3}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	n := 3
+	if s := os.Getenv("DOSSIER_SPEED_PAGES"); s != "" {
+		n = atoi(s)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "inbox", "*", "*扫描件.pdf"))
+	pdfs = pdfs[:min(n, len(pdfs))]
+	if len(pdfs) == 0 {
+		b.Skip("no scanned PDFs in the set")
+	}
+	jpgs := make([][]string, len(pdfs))
+	for i, p := range pdfs {
+		img := b.TempDir()
+		if out, err := exec.Command("pdfimages", "-j", p, filepath.Join(img, "i")).CombinedOutput(); err != nil {
+			b.Fatalf("pdfimages: %v %s", err, out)
+		}
+		jpgs[i], _ = filepath.Glob(filepath.Join(img, "i-*.jpg"))
+	}
+	eng, err := ocr.New(ctx, ocr.Config{TempDir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex, err := extract.New(extract.Options{CacheDir: filepath.Join(os.TempDir(), "dossier-extract-test-cache"),
+		Scan: extract.ScanOptions{Engine: eng}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ours, bare time.Duration
+	pages := 0
+	b.ResetTimer()
+	for range b.N {
+		for i, p := range pdfs {
+			start := time.Now()
+			res, err := ex.Extract(ctx, p)
+			ours += time.Since(start)
+			if err != nil || !res.OCR.Read() {
+				b.Fatalf("%s: %v %+v", p, err, res.OCR)
+			}
+			pages += len(res.OCR.Pages)
+			start = time.Now()
+			for _, j := range jpgs[i] {
+				cmd := exec.Command("tesseract", j, "stdout", "-l", ocr.DefaultLanguages, "tsv")
+				cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("tesseract: %v %s", err, out)
+				}
+			}
+			bare += time.Since(start)
+		}
+	}
+	b.ReportMetric(ours.Seconds()/float64(pages), "s/page")
+	b.ReportMetric(bare.Seconds()/float64(pages), "bare-s/page")
+	b.ReportMetric(ours.Seconds()/bare.Seconds(), "x-bare")
+}
+
 func atoi(s string) int {
 	n := 0
 	for _, r := range strings.TrimSpace(s) {
