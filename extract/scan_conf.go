@@ -74,9 +74,15 @@ func attribute(f dossier.Fields, lines []ocrLine, frames map[int][]ocr.Frame) (m
 // locate finds the value of key in lines: the line that holds it (one
 // that also holds the field's label first) and the confidence of its words.
 func locate(key string, v any, lines []ocrLine) (float64, ocrLine, bool) {
+	if items, ok := v.([]dossier.PublicityItem); ok && len(items) > 0 {
+		return locateItems(key, items, lines)
+	}
 	toks := valueTokens(key, v)
 	if len(toks) == 0 {
 		return labelLine(key, lines)
+	}
+	if _, list := v.([]string); list && len(toks) > 1 {
+		return locateEach(key, toks, lines)
 	}
 	label := dossier.LabelOf(key)
 	best, bestLabelled := -1.0, false
@@ -100,9 +106,62 @@ func locate(key string, v any, lines []ocrLine) (float64, ocrLine, bool) {
 		}
 	}
 	if found == 0 {
-		return labelLine(key, lines)
+		// the value is on no line as read (the parser put it together
+		// from several, or from garbled cells): its label's line shows
+		// where it is, not that it was read right
+		c, ln, ok := labelLine(key, lines)
+		return min(c, unlocated), ln, ok
 	}
 	return best, bestLine, true
+}
+
+// locateEach locates a list's items one by one (a list of names may
+// wrap over lines): the least sure item's confidence, on the first item's
+// line; an item on no line caps it as a value on none (unlocated).
+func locateEach(key string, toks []string, lines []ocrLine) (float64, ocrLine, bool) {
+	conf, first, have := 1.0, ocrLine{}, false
+	for _, tok := range toks {
+		c, ln, ok := locate(key, tok, lines)
+		if !ok {
+			return 0, ocrLine{}, false
+		}
+		if !have {
+			first, have = ln, true
+		}
+		conf = min(conf, c)
+	}
+	return conf, first, have
+}
+
+// locateItems locates a publicity table's rows: each item's media and
+// the start of its title on one line (a row; its date is written in too
+// many ways to look for), the least sure row's confidence.
+func locateItems(key string, items []dossier.PublicityItem, lines []ocrLine) (float64, ocrLine, bool) {
+	conf, first, have := 1.0, ocrLine{}, false
+	for _, it := range items {
+		var toks []string
+		if m := strings.TrimSpace(it.Media); m != "" {
+			toks = append(toks, m)
+		}
+		if r := []rune(strings.TrimSpace(it.Title)); len(r) > 0 {
+			toks = append(toks, string(r[:min(len(r), 8)])) // a long title wraps: its start is on the row
+		}
+		found := false
+		for _, ln := range lines {
+			if c, ok := tokensIn(ln, toks); ok {
+				conf, found = min(conf, c), true
+				if !have {
+					first, have = ln, true
+				}
+				break
+			}
+		}
+		if !found {
+			c, ln, ok := labelLine(key, lines)
+			return min(c, unlocated), ln, ok
+		}
+	}
+	return conf, first, have
 }
 
 // lineLabels: fields whose line on the form does not carry their

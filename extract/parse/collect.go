@@ -582,10 +582,28 @@ func (c *collector) publicity() {
 	}
 	if len(items) > 0 {
 		c.set("publicity_items", items)
+		if mergedCells(items) {
+			c.unsure("publicity_items", looseConfidence, "")
+		}
 	} else if n > 0 {
 		c.set("publicity_items", nil)
 	}
 }
+
+// mergedCells reports an item with its date or title missing whose media
+// holds a date or a cell's rule ("| 学习强国上海学习平 |2026-09- | 专家服务团…"):
+// a row whose cells ran together, not a row left incomplete.
+func mergedCells(items []dossier.PublicityItem) bool {
+	for _, it := range items {
+		if (it.Date == "" || it.Title == "") && (strings.ContainsAny(it.Media, "|｜") || dateStartRe.MatchString(it.Media)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateStartRe: a date, or what is left of one ("2026-09-").
+var dateStartRe = regexp.MustCompile(`20\d\d\s*[-./年]\s*\d{1,2}`)
 
 func (c *collector) addPub(key, raw string) {
 	v := CleanText(stripLead(raw))

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"reflect"
+
+	"dossier"
 	"testing"
 )
 
@@ -60,6 +62,28 @@ func TestReportDateNotTheService(t *testing.T) {
 			got, _ := c.f["report_date"].(string)
 			if got != tt.want {
 				t.Errorf("report_date = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPublicityCellsRunTogether: a publicity row whose cells ran together
+// (a scan's wrapped table) is read in doubt, not as an incomplete item
+// S007 could reject; a row the unit left incomplete is read as it is.
+func TestPublicityCellsRunTogether(t *testing.T) {
+	tests := []struct {
+		name   string
+		items  []dossier.PublicityItem
+		unsure bool
+	}{
+		{"cells run together", []dossier.PublicityItem{{Media: "| 学习强国上海学习平 |2026-09- | 专家服务团走进基层(第 1台 25 站)"}}, true},
+		{"a row left without its title", []dossier.PublicityItem{{Media: "文汇报", Date: "2026-07-09"}}, false},
+		{"a complete row", []dossier.PublicityItem{{Media: "文汇报", Date: "2026-07-09", Title: "专家服务团走进基层"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mergedCells(tt.items); got != tt.unsure {
+				t.Errorf("mergedCells = %v, want %v", got, tt.unsure)
 			}
 		})
 	}
