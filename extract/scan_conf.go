@@ -209,11 +209,10 @@ func hasLabel(text, label string) bool {
 func tokensIn(ln ocrLine, toks []string) (float64, bool) {
 	var cs []float64
 	for _, tok := range toks {
-		at := findToken(ln.line.Text, tok)
+		at, end := findToken(ln.line.Text, tok)
 		if at < 0 {
 			return 0, false
 		}
-		end := at + len(tok)
 		for i, sp := range ln.line.Spans {
 			if sp[0] < end && sp[1] > at {
 				cs = append(cs, wordConf(ln.line.Words[i]))
@@ -226,8 +225,37 @@ func tokensIn(ln ocrLine, toks []string) (float64, bool) {
 	return confFromWords(cs), true
 }
 
-// findToken returns where tok stands in s, not inside a longer number.
-func findToken(s, tok string) int {
+// findToken returns where tok stands in s, not inside a longer number;
+// a number also where s writes it with thousands separators ("6,551.73"
+// for 6551.73). end is where it ends in s.
+func findToken(s, tok string) (at, end int) {
+	if i := findPlain(s, tok); i >= 0 {
+		return i, i + len(tok)
+	}
+	if !numberish(tok) || !strings.Contains(s, ",") {
+		return -1, -1
+	}
+	var b strings.Builder
+	var idx []int // byte of b → byte of s
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		b.WriteByte(s[i])
+		idx = append(idx, i)
+	}
+	j := findPlain(b.String(), tok)
+	if j < 0 {
+		return -1, -1
+	}
+	return idx[j], idx[j+len(tok)-1] + 1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// findPlain returns where tok stands in s as written, not inside a
+// longer number.
+func findPlain(s, tok string) int {
 	from := 0
 	for {
 		i := strings.Index(s[from:], tok)

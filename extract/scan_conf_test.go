@@ -47,3 +47,25 @@ func TestAttributeWhereTheValueIs(t *testing.T) {
 		t.Errorf("publicity_items %.2f from its label's line, want at most %.2f", c, unlocated)
 	}
 }
+
+// TestFindToken: a number is found where it stands alone, also written
+// with thousands separators, never inside a longer number.
+func TestFindToken(t *testing.T) {
+	tests := []struct {
+		s, tok  string
+		at, end int
+	}{
+		{"会议费 6,551.73", "6551.73", len("会议费 "), len("会议费 6,551.73")},
+		{"会议费 6551.73", "6551.73", len("会议费 "), len("会议费 6551.73")},
+		{"合计 16,551.73", "6551.73", -1, -1},
+		{"共 13 人", "13", len("共 "), len("共 13")},
+		{"共 113 人", "13", -1, -1},
+		{"到位资金合计 100,000.00", "100000.00", len("到位资金合计 "), len("到位资金合计 100,000.00")},
+	}
+	for _, tt := range tests {
+		at, end := findToken(tt.s, tt.tok)
+		if at != tt.at || end != tt.end {
+			t.Errorf("findToken(%q, %q) = %d, %d, want %d, %d", tt.s, tt.tok, at, end, tt.at, tt.end)
+		}
+	}
+}
