@@ -105,11 +105,14 @@ func thousands(prev, cur string) bool {
 // an empty one as 口 ("口中一次服务"); a tick in brackets as V, v or J
 // ("畜牧业（(V)"); an empty bracket pair as stray brackets ("农业（（)").
 var (
-	modeLine    = regexp.MustCompile(`^\s*(\S{1,4}?)\s*(一次服务|分批次服务)`)
-	ticked      = "回四加团国图"
-	tickPair    = regexp.MustCompile(`[（(〔]+\s*[VvJ√/✓]\s*[)）]+`)
-	emptyPair   = regexp.MustCompile(`[（(〔]+\s*[)）]+`)
-	yesNoJunk   = regexp.MustCompile(`([☐☑])是\s*([^☐☑\s]{1,2}?)\s*否`)
+	modeLine  = regexp.MustCompile(`^\s*(\S{1,4}?)\s*(一次服务|分批次服务)`)
+	ticked    = "回四加团国图☑"
+	tickPair  = regexp.MustCompile(`[（(〔]+\s*[VvJ√/✓]\s*[)）]+`)
+	emptyPair = regexp.MustCompile(`[（(〔]+\s*[)）]+`)
+	yesNoJunk = regexp.MustCompile(`([☐☑])是\s*([^☐☑\s]{1,2}?)\s*否`)
+	// a box settled by its frame (marks.go) with a stray glyph of its
+	// tick read after it: "☐是☑和否"
+	markJunk    = regexp.MustCompile(`([☐☑][是有])\s*([☐☑])\s*[^☐☑\s是否有无]\s*([否无])`)
 	circledMode = map[string]string{"一次服务": "①", "分批次服务": "②"}
 )
 
@@ -121,7 +124,7 @@ func fixMarks(s string) string {
 		mode := s[m[4]:m[5]]
 		first := []rune(junk)[0]
 		switch {
-		case first == '口':
+		case first == '口' || first == '☐': // ☐: a box its frame settled (marks.go)
 			s = "☐" + circledMode[mode] + " " + s[m[4]:]
 		case strings.ContainsRune(ticked, first):
 			s = "☑" + circledMode[mode] + " " + s[m[4]:]
@@ -130,6 +133,7 @@ func fixMarks(s string) string {
 	s = fillBlanks(s)
 	s = tickPair.ReplaceAllString(s, "（√）")
 	s = emptyPair.ReplaceAllString(s, "（ ）")
+	s = markJunk.ReplaceAllString(s, "$1$2$3")
 	s = yesNoJunk.ReplaceAllStringFunc(s, func(m string) string {
 		g := yesNoJunk.FindStringSubmatch(m)
 		box := "☑"

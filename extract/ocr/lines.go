@@ -31,11 +31,12 @@ type Line struct {
 // ticks written as a text layer has them (fixMarks), for the parser.
 func (p Page) Text() string {
 	var b strings.Builder
+	marks := p.boxMarks() // boxes the frames' ink settles (marks.go)
 	for i, l := range p.Lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(fixMarks(l.Text))
+		b.WriteString(fixMarks(markLine(l.Text, marks[i])))
 	}
 	return b.String()
 }

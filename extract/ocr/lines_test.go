@@ -94,6 +94,10 @@ func TestFixMarks(t *testing.T) {
 		{"农业（（)林业（)畜牧业（(V)渔业（)", "农业（ ）林业（ ）畜牧业（√）渔业（ ）"},
 		{"重点帮扶县:☐是加和否", "重点帮扶县:☐是☑否"},
 		{"重点帮扶县:☑是☐否", "重点帮扶县:☑是☐否"},
+		// a box its frame settled, then a stray glyph of its tick
+		{"重点帮扶县:☐是☑和否", "重点帮扶县:☐是☑否"},
+		{"保障措施:☑有☐和无", "保障措施:☑有☐无"},
+		{"是否:☐是☑否认", "是否:☐是☑否认"}, // nothing stray between box and answer
 		{"留学回国人员 5", "留学回国人员 5"},
 		// the fill-in blanks a scan's drawn lines leave empty
 		{"口@一次服务服务天数", "☐① 一次服务服务天数 ____"},
@@ -102,6 +106,9 @@ func TestFixMarks(t *testing.T) {
 		{"口@)分批次服务服务次数 ， 累计服务天数（各批次实际开展服务活动的天数总 和)",
 			"☐② 分批次服务服务次数 ____ ， 累计服务天数（各批次实际开展服务活动的天数总 和) ____"},
 		{"回@ 一 次服务服务天数 3", "回@ 一 次服务服务天数 3"},
+		// the mode lines' boxes settled by their frames (marks.go)
+		{"☐@一次服务服务天数 5", "☐① 一次服务服务天数 5"},
+		{"☑@)分批次服务服务次数 6", "☑② 分批次服务服务次数 6"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -590,12 +590,14 @@ func (c *collector) publicity() {
 	}
 }
 
-// mergedCells reports an item with its date or title missing whose media
-// holds a date or a cell's rule ("| 学习强国上海学习平 |2026-09- | 专家服务团…"):
-// a row whose cells ran together, not a row left incomplete.
+// mergedCells reports an item with a part missing whose other parts hold
+// a date or a cell's rule ("| 学习强国上海学习平 |2026-09- | 专家服务团…",
+// or all of it as the title): a row whose cells ran together, not a row
+// left incomplete.
 func mergedCells(items []dossier.PublicityItem) bool {
 	for _, it := range items {
-		if (it.Date == "" || it.Title == "") && (strings.ContainsAny(it.Media, "|｜") || dateStartRe.MatchString(it.Media)) {
+		text := it.Media + " " + it.Title
+		if (it.Media == "" || it.Date == "" || it.Title == "") && (strings.ContainsAny(text, "|｜") || dateStartRe.MatchString(text)) {
 			return true
 		}
 	}

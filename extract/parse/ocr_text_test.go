@@ -77,6 +77,7 @@ func TestPublicityCellsRunTogether(t *testing.T) {
 		unsure bool
 	}{
 		{"cells run together", []dossier.PublicityItem{{Media: "| 学习强国上海学习平 |2026-09- | 专家服务团走进基层(第 1台 25 站)"}}, true},
+		{"cells run together into the title", []dossier.PublicityItem{{Title: "学习强国上海学习平 2026-09-专家服务团走进基层(第 1台 25 站)"}}, true},
 		{"a row left without its title", []dossier.PublicityItem{{Media: "文汇报", Date: "2026-07-09"}}, false},
 		{"a complete row", []dossier.PublicityItem{{Media: "文汇报", Date: "2026-07-09", Title: "专家服务团走进基层"}}, false},
 	}
