@@ -3,6 +3,8 @@ package ocr
 import (
 	"image"
 	"math"
+	"runtime"
+	"sync"
 )
 
 // MaxSkew is the widest tilt Skew looks for, in degrees.
@@ -75,17 +77,35 @@ func Rotate(g *image.Gray, deg float64) *image.Gray {
 	out := image.NewGray(image.Rect(0, 0, w, h))
 	sin, cos := math.Sincos(deg * math.Pi / 180)
 	cx, cy := float64(w)/2, float64(h)/2
-	for y := 0; y < h; y++ {
-		dy := float64(y) - cy
-		o := out.Pix[y*out.Stride:]
-		for x := 0; x < w; x++ {
-			dx := float64(x) - cx
-			sx := cx + dx*cos - dy*sin
-			sy := cy + dx*sin + dy*cos
-			o[x] = bilinear(g, b, sx, sy)
+	byRows(h, func(y0, y1 int) {
+		for y := y0; y < y1; y++ {
+			dy := float64(y) - cy
+			o := out.Pix[y*out.Stride:]
+			for x := 0; x < w; x++ {
+				dx := float64(x) - cx
+				sx := cx + dx*cos - dy*sin
+				sy := cy + dx*sin + dy*cos
+				o[x] = bilinear(g, b, sx, sy)
+			}
 		}
-	}
+	})
 	return out
+}
+
+// byRows runs f over rows [0, h) split into one band per CPU (at most
+// four), at once; each band writes only its own rows.
+func byRows(h int, f func(y0, y1 int)) {
+	n := min(runtime.GOMAXPROCS(0), 4, max(h/64, 1))
+	var wg sync.WaitGroup
+	for i := range n {
+		y0, y1 := h*i/n, h*(i+1)/n
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(y0, y1)
+		}()
+	}
+	wg.Wait()
 }
 
 func bilinear(g *image.Gray, b image.Rectangle, x, y float64) uint8 {

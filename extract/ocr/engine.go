@@ -145,13 +145,17 @@ func (e *Engine) Recognize(ctx context.Context, img image.Image, dpi int) (Page,
 	if grid.Table() {
 		psm = "6"
 	}
+	// the check boxes are measured while tesseract reads (its one thread
+	// leaves the other core free)
+	frames := make(chan []Frame, 1)
+	go func() { frames <- PageFrames(gray, dpi) }()
 	words, err := e.words(ctx, clean, dpi, psm)
+	fr := <-frames
 	if err != nil {
 		return Page{}, err
 	}
 	b := gray.Bounds()
-	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle,
-		Frames: PageFrames(gray, dpi)}, nil
+	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle, Frames: fr}, nil
 }
 
 // PreparePage is what Recognize reads: img in grayscale with red ink

@@ -1,9 +1,12 @@
 package ocr
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
+	"image/jpeg"
 	"math"
 	"testing"
 )
@@ -114,4 +117,47 @@ func tiltedLines(w, h int, deg float64) *image.Gray {
 		}
 	}
 	return g
+}
+
+// TestPrepareJPEGPixels: a JPEG's pixels (YCbCr) are prepared as the same
+// picture in RGBA is, red seal and black text alike.
+func TestPrepareJPEGPixels(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 64, 48))
+	for y := 0; y < 48; y++ {
+		for x := 0; x < 64; x++ {
+			c := color.RGBA{250, 248, 240, 255} // paper
+			switch {
+			case x > 8 && x < 20:
+				c = color.RGBA{20, 20, 25, 255} // text
+			case x > 30 && x < 50 && y > 10 && y < 30:
+				c = color.RGBA{220, 40, 45, 255} // seal
+			case x >= 50:
+				c = color.RGBA{uint8(4 * y), 120, uint8(5 * x / 2), 255}
+			}
+			src.Set(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, src, &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yc, ok := img.(*image.YCbCr)
+	if !ok {
+		t.Fatalf("decoded %T, want *image.YCbCr", img)
+	}
+	rgba := image.NewRGBA(yc.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), yc, yc.Bounds().Min, draw.Src)
+	fast, slow := Prepare(yc), Prepare(rgba)
+	for i := range fast.Pix {
+		if fast.Pix[i] != slow.Pix[i] {
+			t.Fatalf("pixel %d: %d from YCbCr, %d from RGBA", i, fast.Pix[i], slow.Pix[i])
+		}
+	}
+	if fast.Pix[35+20*64] < 240 {
+		t.Errorf("the seal's pixel is %d, want paper", fast.Pix[35+20*64])
+	}
 }
