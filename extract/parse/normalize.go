@@ -392,11 +392,23 @@ func markedOptions(s string, opts []option) ([]string, bool) {
 		}
 	}
 	use := before
-	if (ca > 0) != (cb > 0) {
+	last := len(opts) - 1
+	// the list's edges: marks after their names leave the first name
+	// without one before it and give the last one after it ("农业（ ）…
+	// 产业规划（ ）"); a scan's text, which loses the spaces that tie a
+	// mark to its name, still has its edges
+	edgeAfter := before[0] == 0 && after[last] != 0
+	edgeBefore := after[last] == 0 && before[0] != 0
+	switch {
+	case (ca > 0) != (cb > 0):
 		if ca > 0 {
 			use = after
 		}
-	} else if na > nb || (na == nb && (da < db || da == db && after[0] != 0 && before[0] == 0)) {
+	case edgeAfter != edgeBefore && len(opts) > 2:
+		if edgeAfter {
+			use = after
+		}
+	case na > nb || (na == nb && (da < db || da == db && after[0] != 0 && before[0] == 0)):
 		use = after
 	}
 	var out []string

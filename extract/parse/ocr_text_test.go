@@ -25,6 +25,10 @@ func TestOCRTextSurvey(t *testing.T) {
 			"服务领域（可多选）\n口农业口林业口畜牧业口渔业口环保口机械制造口能源\n", "service_fields", nil},
 		{"names written out, no boxes: the names are the answer",
 			"服务领域（可多选）：医疗、生物医药\n", "service_fields", []string{"医疗", "生物医药"}},
+		{"marks after their names, the spaces lost (a scan)",
+			"2.服务领域可多选)\n农业（ ）林业（ ）畜牧业（ ）渔业（ ）环保（ ）机械制造（ ）能源（ ）冶金 4（ ）化工（ ）通讯\n（ ）交通（ ）电商服务（ ）医疗（√）生物医药（ ）教育（ ）文旅（ ）人工智能（ ）城乡规划\n（ ）产业规划（ ）\n", "service_fields", []string{"医疗"}},
+		{"marks before their names, the spaces lost",
+			"服务领域（可多选）\n☐农业☐林业☑畜牧业☐渔业☐环保\n", "service_fields", []string{"畜牧业"}},
 		{"boxes ticked among 口",
 			"服务领域（可多选）\n口农业 ☑林业 口畜牧业\n", "service_fields", []string{"林业"}},
 	}
