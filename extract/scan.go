@@ -10,6 +10,7 @@ import (
 	"image"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"dossier"
@@ -115,8 +116,19 @@ func (e *Extractor) ocrPDF(ctx context.Context, name string, data []byte, t PDFT
 	defer cancel()
 	sum := sha256.Sum256(data)
 	pages := map[int]ocr.Page{}
-	for _, p := range need {
-		pg, cached, err := e.ocrScannedPage(ctx, hex.EncodeToString(sum[:]), data, p, opt)
+	sha := hex.EncodeToString(sum[:])
+	var next func() pageRead
+	for i, p := range need {
+		cur := next
+		if cur == nil {
+			cur = e.startPage(ctx, sha, data, p, opt)
+		}
+		next = nil
+		if i+1 < len(need) {
+			next = e.startPage(ctx, sha, data, need[i+1], opt) // prepared while tesseract reads page p
+		}
+		pr := cur()
+		pg, cached, err := e.ocrPage(ctx, sha, p, pr.src, pr.popt, pr.prepare)
 		if err != nil {
 			sr.Problem = fmt.Sprintf("read page %d by ocr: %v", p, err)
 			return
@@ -258,7 +270,7 @@ func (e *Extractor) ocrImage(ctx context.Context, name string, data []byte, res 
 		img, _, err := image.Decode(bytes.NewReader(data))
 		return img, err
 	}
-	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, "img", opt, decode)
+	pg, cached, err := e.ocrPage(ctx, hex.EncodeToString(sum[:]), 1, "img", opt, prepareNow(opt.Engine, opt.DPI, decode))
 	sr := &ScanRead{MinConfidence: opt.MinConfidence, Engine: opt.Engine.Describe()}
 	if err != nil {
 		if hint == dossier.KindUnknown {
@@ -326,12 +338,31 @@ func ocrContext(parent context.Context, budget time.Duration) (context.Context, 
 	return ctx, func() { stop(); cancel() }
 }
 
-// ocrScannedPage reads page p: its own JPEG when the page is one scanned
-// image (read as scanned, at its resolution), else the page rendered at
-// the resolution its largest image was scanned at (renderDPI).
-func (e *Extractor) ocrScannedPage(ctx context.Context, sha string, data []byte, p int, opt ScanOptions) (ocr.Page, bool, error) {
-	src, popt, render := e.pageImage(ctx, data, p, opt)
-	return e.ocrPage(ctx, sha, p, src, popt, render)
+// pageRead is a scanned page being made ready for OCR: where its image
+// comes from (pageImage) and the image prepared for tesseract.
+type pageRead struct {
+	src     string
+	popt    ScanOptions
+	prepare func() (ocr.Prepared, error)
+}
+
+// startPage finds page p's image — its own JPEG when the page is one
+// scanned image (read as scanned, at its resolution), else the page
+// rendered at the resolution its largest image was scanned at — and,
+// unless the cache holds its reading, prepares it, all beside the caller:
+// the next page is made ready while tesseract reads the current one.
+func (e *Extractor) startPage(ctx context.Context, sha string, data []byte, p int, opt ScanOptions) func() pageRead {
+	ch := make(chan pageRead, 1)
+	go func() {
+		src, popt, render := e.pageImage(ctx, data, p, opt)
+		prepare := prepareNow(popt.Engine, popt.DPI, render)
+		if _, ok := cachedOCR(ctx, popt, ocrKey(sha, p, popt.DPI, src, popt.Engine)); !ok {
+			pr, err := prepare()
+			prepare = func() (ocr.Prepared, error) { return pr, err }
+		}
+		ch <- pageRead{src, popt, prepare}
+	}()
+	return sync.OnceValue(func() pageRead { return <-ch })
 }
 
 // pageImage says where page p's image comes from (its own JPEG, "jpeg",

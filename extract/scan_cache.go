@@ -27,38 +27,33 @@ func ocrKey(sha string, page, dpi int, src string, engine *ocr.Engine) string {
 	return fmt.Sprintf("%s/p%d/%s%ddpi/%s", sha, page, src, dpi, engine.Key())
 }
 
-// ocrPage returns page's OCR reading from the cache, or renders it with
-// render, reads it and stores it. A cache failure only costs a re-read.
-// src says where the image comes from ("jpeg": the page's own scan,
-// "img": an image file, "" rendered), as part of the key.
-func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, src string, opt ScanOptions, render func() (image.Image, error)) (ocr.Page, bool, error) {
+// ocrPage returns page's OCR reading from the cache, or prepares it with
+// prepare (ocr.Engine.Prepare of the rendered page), reads it and stores
+// it. A cache failure only costs a re-read. src says where the image comes
+// from ("jpeg": the page's own scan, "img": an image file, "" rendered),
+// as part of the key.
+func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, src string, opt ScanOptions, prepare func() (ocr.Prepared, error)) (ocr.Page, bool, error) {
 	key := ocrKey(sha, page, opt.DPI, src, opt.Engine)
-	if opt.Cache != nil {
-		if raw, ok, err := opt.Cache.GetOCR(ctx, key); err == nil && ok {
-			var c cachedPage
-			if json.Unmarshal(raw, &c) == nil {
-				if c.Frames == nil {
-					// an entry from before check boxes were measured: measure
-					// them now (no OCR) and keep them
-					img, err := render()
-					if err != nil {
-						return ocr.Page{}, false, fmt.Errorf("render page %d: %w", page, err)
-					}
-					gray, _ := ocr.PreparePage(img)
-					c.Frames = ocr.PageFrames(gray, opt.DPI)
-					if raw, err := json.Marshal(c); err == nil {
-						_ = opt.Cache.PutOCR(ctx, key, raw)
-					}
-				}
-				return c.page(), true, nil
+	if c, ok := cachedOCR(ctx, opt, key); ok {
+		if c.Frames == nil {
+			// an entry from before check boxes were measured: measure them
+			// now (no OCR) and keep them
+			pr, err := prepare()
+			if err != nil {
+				return ocr.Page{}, false, fmt.Errorf("render page %d: %w", page, err)
+			}
+			c.Frames = ocr.PageFrames(pr.Gray, opt.DPI)
+			if raw, err := json.Marshal(c); err == nil {
+				_ = opt.Cache.PutOCR(ctx, key, raw)
 			}
 		}
+		return c.page(), true, nil
 	}
-	img, err := render()
+	pr, err := prepare()
 	if err != nil {
 		return ocr.Page{}, false, fmt.Errorf("render page %d: %w", page, err)
 	}
-	pg, err := opt.Engine.Recognize(ctx, img, opt.DPI)
+	pg, err := opt.Engine.Read(ctx, pr)
 	if err != nil {
 		return ocr.Page{}, false, err
 	}
@@ -68,6 +63,34 @@ func (e *Extractor) ocrPage(ctx context.Context, sha string, page int, src strin
 		}
 	}
 	return pg, false, nil
+}
+
+// cachedOCR is the cache's entry under key, if it has a readable one.
+func cachedOCR(ctx context.Context, opt ScanOptions, key string) (cachedPage, bool) {
+	if opt.Cache == nil {
+		return cachedPage{}, false
+	}
+	raw, ok, err := opt.Cache.GetOCR(ctx, key)
+	if err != nil || !ok {
+		return cachedPage{}, false
+	}
+	var c cachedPage
+	if json.Unmarshal(raw, &c) != nil {
+		return cachedPage{}, false
+	}
+	return c, true
+}
+
+// prepareNow returns a func that renders and prepares a page for
+// tesseract when called.
+func prepareNow(engine *ocr.Engine, dpi int, render func() (image.Image, error)) func() (ocr.Prepared, error) {
+	return func() (ocr.Prepared, error) {
+		img, err := render()
+		if err != nil {
+			return ocr.Prepared{}, err
+		}
+		return engine.Prepare(img, dpi), nil
+	}
 }
 
 // cachedPage is what the cache keeps of a page: tesseract's words (the

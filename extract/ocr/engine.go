@@ -137,25 +137,46 @@ func (e *Engine) Config() Config { return e.cfg }
 // read as one block of lines (tesseract --psm 6): its automatic layout
 // analysis cuts a cleared table into a label column and a value column
 // and drops the value column's lone short numbers. dpi is the image's
-// resolution (0 = unknown, taken as 300).
+// resolution (0 = unknown, taken as 300). Recognize is Read(Prepare).
 func (e *Engine) Recognize(ctx context.Context, img image.Image, dpi int) (Page, error) {
+	return e.Read(ctx, e.Prepare(img, dpi))
+}
+
+// Prepared is a page made ready for tesseract: its Go work done, so that
+// a caller can prepare the next page while tesseract reads this one.
+type Prepared struct {
+	Gray  *image.Gray // red ink dropped, turned straight
+	clean *image.Gray // Gray with its ruling lines cleared
+	table bool        // its rules make a table
+	angle float64
+	dpi   int
+}
+
+// Prepare does Recognize's work before tesseract; it runs no process and
+// may run beside Read.
+func (e *Engine) Prepare(img image.Image, dpi int) Prepared {
 	gray, angle := PreparePage(img)
 	clean, grid := ClearGrid(gray, dpi)
+	return Prepared{Gray: gray, clean: clean, table: grid.Table(), angle: angle, dpi: dpi}
+}
+
+// Read runs tesseract on a prepared page and lays out its lines; the
+// check boxes are measured while tesseract reads (its one thread leaves
+// the other core free).
+func (e *Engine) Read(ctx context.Context, p Prepared) (Page, error) {
 	psm := ""
-	if grid.Table() {
+	if p.table {
 		psm = "6"
 	}
-	// the check boxes are measured while tesseract reads (its one thread
-	// leaves the other core free)
 	frames := make(chan []Frame, 1)
-	go func() { frames <- PageFrames(gray, dpi) }()
-	words, err := e.words(ctx, clean, dpi, psm)
+	go func() { frames <- PageFrames(p.Gray, p.dpi) }()
+	words, err := e.words(ctx, p.clean, p.dpi, psm)
 	fr := <-frames
 	if err != nil {
 		return Page{}, err
 	}
-	b := gray.Bounds()
-	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: angle, Frames: fr}, nil
+	b := p.Gray.Bounds()
+	return Page{Lines: BuildLines(words), Width: b.Dx(), Height: b.Dy(), Skew: p.angle, Frames: fr}, nil
 }
 
 // PreparePage is what Recognize reads: img in grayscale with red ink
